@@ -1,0 +1,110 @@
+"""The command line: parse arguments, run a build step, report in Chinese."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import traceback
+from pathlib import Path
+
+from . import __version__
+from .errors import DataError, XinfangError
+
+COMMANDS = {
+    "all": "检查数据并生成全部：表格文档、空白模板和操作手册网站（默认）",
+    "check": "只检查数据，不生成任何文件",
+    "forms": "生成填好数据的表格文档（DOCX）",
+    "blanks": "生成供基层单位下载填写的空白模板",
+    "site": "生成操作手册网站",
+    "lint": "检查所有模板与数据模型是否匹配",
+    "schema": "重新生成数据文件的 JSON Schema（供编辑器校验和补全）",
+}
+EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class _ChineseParser(argparse.ArgumentParser):
+    """argparse with its usage errors in Chinese and exit status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        message = (message.replace("invalid choice", "无效的命令")
+                   .replace("unrecognized arguments", "无法识别的参数")
+                   .replace("expected one argument", "缺少参数值")
+                   .replace("choose from", "可选"))
+        self.print_usage(sys.stderr)
+        print(f"错误：{message}", file=sys.stderr)
+        sys.exit(EXIT_BAD_INPUT)
+
+
+def make_parser() -> argparse.ArgumentParser:
+    commands = "\n".join(f"  {name:<8}{text}" for name, text in COMMANDS.items())
+    parser = _ChineseParser(
+        prog="generate.py",
+        description="信访工作文档与操作手册生成器：从 data/ 中的数据生成标准表格、空白模板和操作手册网站。",
+        epilog=f"命令：\n{commands}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        add_help=False,
+    )
+    parser.add_argument("command", nargs="?", default="all", choices=list(COMMANDS), metavar="命令",
+                        help="要执行的命令，默认 all")
+    parser.add_argument("--data", type=Path, default=Path("data"), metavar="目录", help="数据目录（默认 data/）")
+    parser.add_argument("--out", type=Path, default=Path("build"), metavar="目录", help="文档输出目录（默认 build/）")
+    parser.add_argument("--site-dir", type=Path, default=Path("site"), metavar="目录", help="网站输出目录（默认 site/）")
+    parser.add_argument("--quiet", action="store_true", help="不显示进度，只显示结果")
+    parser.add_argument("--debug", action="store_true", help="出错时显示完整的技术细节（traceback）")
+    parser.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}", help="显示版本号")
+    return parser
+
+
+class Reporter:
+    """Progress lines on stderr while working; the summary goes to stdout."""
+
+    def __init__(self, quiet: bool = False):
+        self.quiet = quiet
+        self.started = time.monotonic()
+
+    def step(self, message: str) -> None:
+        if not self.quiet:
+            print(f"▶ {message}", file=sys.stderr, flush=True)
+
+    def warn(self, message: str) -> None:
+        print(f"警告：{message}", file=sys.stderr)
+
+    def elapsed(self) -> float:
+        return time.monotonic() - self.started
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = make_parser().parse_args(argv)
+    reporter = Reporter(args.quiet)
+    try:
+        from .build import run
+        summary = run(args.command, data_dir=args.data, out_dir=args.out,
+                      site_dir=args.site_dir, reporter=reporter)
+    except DataError as exc:
+        errors = [p for p in exc.problems if not p.warning]
+        for problem in exc.problems:
+            prefix = "警告  " if problem.warning else ""
+            print(f"{prefix}{problem}", file=sys.stderr)
+        print(f"数据有 {len(errors)} 处错误，未生成任何文件（原有输出保持不变）。", file=sys.stderr)
+        if args.debug:
+            traceback.print_exc()
+        return EXIT_BAD_INPUT
+    except XinfangError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        if args.debug:
+            traceback.print_exc()
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("已中断，原有输出保持不变。", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence for users
+        if args.debug:
+            traceback.print_exc()
+        else:
+            print(f"内部错误：{type(exc).__name__}: {exc}\n请加 --debug 重新运行，并把输出发给维护人员。",
+                  file=sys.stderr)
+        return EXIT_INTERNAL
+    print(summary)
+    return EXIT_OK

@@ -1,0 +1,1 @@
+"""The OOXML layer: everything that knows how a .docx file is built."""

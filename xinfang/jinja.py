@@ -1,0 +1,78 @@
+"""The project's one strict Jinja configuration, for DOCX parts and Markdown pages.
+
+Undefined values fail loudly (StrictUndefined) and every value is escaped for
+the format it lands in, so text such as `& < > " '` always comes out as written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import jinja2
+from markupsafe import Markup, escape
+
+# A line break or tab inside a DOCX text run must become Word's own element.
+_DOCX_BREAKS = {"\n": '</w:t><w:br/><w:t xml:space="preserve">',
+                "\t": '</w:t><w:tab/><w:t xml:space="preserve">'}
+# Python-Markdown's escapable characters (tables add "|"); "<", ">", "&" are entities.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}()#+!|-])")
+
+
+def cn_date(value: dt.date | None) -> str:
+    """2026年11月22日 — dates as official documents write them."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        value = dt.date.fromisoformat(value)
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+def _finalize_docx(value):
+    if value is None:
+        return ""
+    if isinstance(value, Markup):
+        return value
+    text = str(escape(str(value)))
+    if "\n" in text or "\t" in text:
+        text = text.replace("\r\n", "\n")
+        for char, element in _DOCX_BREAKS.items():
+            text = text.replace(char, element)
+    return Markup(text)
+
+
+def md_escape(value) -> Markup:
+    """Escape a value for Markdown text: HTML entities and Markdown punctuation."""
+    if value is None:
+        return Markup("")
+    if isinstance(value, Markup):
+        return value
+    text = str(escape(str(value)))
+    text = _MD_SPECIAL.sub(r"\\\1", text).replace("\n", "<br>")
+    return Markup(text)
+
+
+def _base(finalize) -> jinja2.Environment:
+    env = jinja2.Environment(
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+        finalize=finalize,
+        keep_trailing_newline=True,
+        trim_blocks=False,
+        lstrip_blocks=False,
+    )
+    env.filters["cn_date"] = cn_date
+    return env
+
+
+def docx_environment() -> jinja2.Environment:
+    return _base(_finalize_docx)
+
+
+def markdown_environment(loader: jinja2.BaseLoader | None = None) -> jinja2.Environment:
+    env = _base(md_escape)
+    env.trim_blocks = True
+    env.lstrip_blocks = True
+    if loader is not None:
+        env.loader = loader
+    return env

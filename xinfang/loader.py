@@ -1,0 +1,285 @@
+"""Load every data file, validate it, cross-check it, and return one Dataset.
+
+All problems of all files are gathered in one pass; `load` raises a DataError
+carrying every one of them, or returns a Dataset whose references all resolve.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import model as m
+from .errors import DataError, Pos, Problem
+from .schema import MISSING, Context, Record, field_path, field_pos, load_document
+from .yamlio import compose, decode
+
+CONFIDENTIAL_DIR = "confidential"
+RISKS_DIR = "risks"
+
+# file name → (spec, required); risks/ and confidential/ are handled apart.
+SINGLE_FILES: dict[str, tuple[Record, bool]] = {
+    "enterprise.yaml": (Record(m.Enterprise), True),
+    "units.yaml": (Record(m.UnitsFile), True),
+    "people.yaml": (Record(m.PeopleFile), True),
+    "responsibilities.yaml": (Record(m.ResponsibilitiesFile), True),
+    "key-groups.yaml": (Record(m.KeyGroupsFile), True),
+    "emergency.yaml": (Record(m.EmergencyFile), True),
+    "procedure.yaml": (Record(m.ProcedureFile), True),
+    "contacts.yaml": (Record(m.ContactsFile), False),
+    "campaigns.yaml": (Record(m.CampaignsFile), False),
+    "reception.yaml": (Record(m.ReceptionFile), False),
+    "holidays.yaml": (Record(m.HolidaysFile), False),
+}
+RISK_FILE = Record(m.RiskFile)
+KEY_PERSONS_FILE = Record(m.KeyPersonsFile)
+KIND_NAMES = {"unit": "单位", "person": "人员", "risk": "隐患", "campaign": "专项排查",
+              "key-person": "重点人员", "case": "包案"}
+LIAISON_REQUIRED = ("企业", "二级单位", "基层单位")
+
+
+@dataclass
+class Dataset:
+    """Everything the office's data says, validated and cross-linked."""
+
+    enterprise: m.Enterprise
+    units: dict[str, m.Unit]
+    people: dict[str, m.Person]
+    contacts: list
+    responsibilities: m.ResponsibilitiesFile
+    key_groups: m.KeyGroupsFile
+    emergency: m.EmergencyFile
+    procedure: m.ProcedureFile
+    campaigns: list
+    reception: m.ReceptionFile
+    holidays: m.HolidaysFile
+    risks: list
+    key_persons: list
+    has_confidential: bool
+    warnings: list = field(default_factory=list)
+    sources: dict = field(default_factory=dict)  # relative path → sha256 of its bytes
+
+    @property
+    def root(self) -> m.Unit:
+        return self.units[self.enterprise.root_unit]
+
+    @property
+    def today(self):
+        return self.enterprise.data_date
+
+    def descendants(self, unit: m.Unit) -> list[m.Unit]:
+        """The unit and every unit below it, depth first in display order."""
+        found, stack = [], [unit]
+        while stack:
+            current = stack.pop()
+            found.append(current)
+            stack.extend(reversed(current.children))
+        return found
+
+    def risks_under(self, unit: m.Unit) -> list:
+        ids = {u.id for u in self.descendants(unit)}
+        return [r for r in self.risks if r.unit in ids]
+
+    def ancestors(self, unit: m.Unit) -> list[m.Unit]:
+        chain = []
+        while unit.parent:
+            unit = self.units[unit.parent]
+            chain.append(unit)
+        return chain
+
+
+class _Collector:
+    """Reads files, remembering each one's hash and every problem found."""
+
+    def __init__(self, data_dir: Path):
+        self.data_dir = data_dir
+        self.problems: list[Problem] = []
+        self.defs: list = []
+        self.refs: list = []
+        self.sources: dict[str, str] = {}
+
+    def display(self, path: Path) -> str:
+        return path.relative_to(self.data_dir).as_posix()
+
+    def load(self, path: Path, spec: Record):
+        display = self.display(path)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            self.problems.append(Problem(Pos(display), "", f"无法读取文件：{exc.strerror}"))
+            return MISSING
+        self.sources[display] = hashlib.sha256(data).hexdigest()
+        text, problems = decode(path, data, display)
+        if text is None:
+            self.problems.extend(problems)
+            return MISSING
+        root, problems = compose(text, display)
+        if problems:
+            self.problems.extend(problems)
+            return MISSING
+        ctx = Context(display)
+        value = load_document(root, spec, ctx)
+        self.problems.extend(ctx.problems)
+        self.defs.extend(ctx.defs)
+        self.refs.extend(ctx.refs)
+        return value
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def load(data_dir: Path) -> Dataset:
+    """Load and check the whole data folder; raise DataError listing every problem."""
+    data_dir = Path(data_dir)
+    if not data_dir.is_dir():
+        raise DataError([Problem(Pos(str(data_dir)), "", "数据目录不存在")])
+    c = _Collector(data_dir)
+    loaded: dict[str, object] = {}
+    for name, (spec, required) in SINGLE_FILES.items():
+        path = data_dir / name
+        if path.exists():
+            loaded[name] = c.load(path, spec)
+        elif required:
+            c.problems.append(Problem(Pos(name), "", "缺少必需的数据文件"))
+            loaded[name] = MISSING
+        else:
+            loaded[name] = spec.cls()
+    known = set(SINGLE_FILES)
+    for path in _yaml_files(data_dir):
+        if path.name not in known:
+            hint = difflib.get_close_matches(path.name, sorted(known), n=1, cutoff=0.6)
+            extra = f"，是否应为“{hint[0]}”？" if hint else "，已忽略"
+            c.problems.append(Problem(Pos(path.name), "", f"未识别的数据文件{extra}", warning=not hint))
+
+    risk_files = []
+    for path in _yaml_files(data_dir / RISKS_DIR):
+        value = c.load(path, RISK_FILE)
+        if value is not MISSING:
+            risk_files.append((path, value))
+    key_files = []
+    for path in _yaml_files(data_dir / CONFIDENTIAL_DIR):
+        value = c.load(path, KEY_PERSONS_FILE)
+        if value is not MISSING:
+            key_files.append(value)
+
+    if any(v is MISSING for v in loaded.values()):
+        # Cross-checks need every required file; report what we have so far.
+        _check_ids(c)
+        raise DataError(c.problems)
+    risks = []
+    for path, risk_file in risk_files:
+        if risk_file.unit != path.stem:
+            c.problems.append(Problem(field_pos(risk_file, "unit"), "单位",
+                                      f"文件名应与单位编号一致：此文件应命名为 {RISKS_DIR}/{risk_file.unit}.yaml"))
+        for entry in risk_file.entries:
+            entry.unit = risk_file.unit
+            risks.append(entry)
+
+    data = Dataset(
+        enterprise=loaded["enterprise.yaml"],
+        units={u.id: u for u in loaded["units.yaml"].units},
+        people={p.id: p for p in loaded["people.yaml"].people},
+        contacts=loaded["contacts.yaml"].contacts,
+        responsibilities=loaded["responsibilities.yaml"],
+        key_groups=loaded["key-groups.yaml"],
+        emergency=loaded["emergency.yaml"],
+        procedure=loaded["procedure.yaml"],
+        campaigns=loaded["campaigns.yaml"].campaigns,
+        reception=loaded["reception.yaml"],
+        holidays=loaded["holidays.yaml"],
+        risks=sorted(risks, key=lambda r: r.id),
+        key_persons=[p for f in key_files for p in f.persons],
+        has_confidential=bool(key_files),
+        sources=dict(sorted(c.sources.items())),
+    )
+    _check_ids(c)
+    _check_tree(data, c.problems)
+    _check_rules(data, c.problems)
+    errors = _errors_only(c.problems)
+    if errors:
+        raise DataError(errors)
+    data.warnings = sorted((p for p in c.problems if p.warning), key=Problem.sort_key)
+    return data
+
+
+def _errors_only(problems: list[Problem]) -> list[Problem]:
+    errors = [p for p in problems if not p.warning]
+    return errors and problems  # warnings ride along with errors when there are any
+
+
+def _check_ids(c: _Collector) -> None:
+    """Duplicate IDs per kind, and references that point nowhere."""
+    defined: dict[str, dict[str, Pos]] = {}
+    for kind, ident, pos, path in c.defs:
+        first = defined.setdefault(kind, {}).get(ident)
+        if first:
+            c.problems.append(Problem(pos, path, f"{KIND_NAMES[kind]}编号“{ident}”重复（已在 {first} 定义）"))
+        else:
+            defined[kind][ident] = pos
+    for kind, ident, pos, path in c.refs:
+        names = defined.get(kind, {})
+        if ident not in names:
+            close = difflib.get_close_matches(ident, sorted(names), n=1, cutoff=0.6)
+            hint = f"，是否应为“{close[0]}”？" if close else ""
+            c.problems.append(Problem(pos, path, f"引用的{KIND_NAMES[kind]}“{ident}”不存在{hint}"))
+
+
+def _check_tree(data: Dataset, problems: list[Problem]) -> None:
+    """One root, every other unit under it, and no cycles; then link children."""
+    root_id = data.enterprise.root_unit
+    for unit in data.units.values():
+        if unit.id == root_id and unit.parent:
+            problems.append(Problem(field_pos(unit, "parent"), field_path(unit, "parent"),
+                                    "企业本部单位不能有上级"))
+        elif unit.id != root_id and not unit.parent:
+            problems.append(Problem(unit.pos, field_path(unit, "parent"),
+                                    f"缺少上级（只有本部单位“{root_id}”可以不填上级）"))
+    reported: set[str] = set()
+    for unit in data.units.values():
+        chain, current = [unit.id], unit
+        while current.parent in data.units and current.parent not in reported:
+            if current.parent in chain:
+                cycle = chain[chain.index(current.parent):] + [current.parent]
+                problems.append(Problem(field_pos(unit, "parent"), field_path(unit, "parent"),
+                                        "单位上下级关系形成循环：" + " → ".join(cycle)))
+                reported.update(cycle)
+                break
+            chain.append(current.parent)
+            current = data.units[current.parent]
+    for unit in sorted(data.units.values(), key=lambda u: (u.order, u.id)):
+        if unit.parent in data.units and unit.id not in reported:
+            data.units[unit.parent].children.append(unit)
+
+
+def _check_rules(data: Dataset, problems: list[Problem]) -> None:
+    """Business rules that span records."""
+    for unit in data.units.values():
+        if unit.kind in LIAISON_REQUIRED and not unit.liaison:
+            problems.append(Problem(unit.pos, field_path(unit, "liaison"),
+                                    "缺少信访联络员（企业本部、二级单位和基层单位都须设信访联络岗）"))
+    for rule in data.reception.rules:
+        if rule.cycle == "每月" and rule.week_of_month is None:
+            problems.append(Problem(rule.pos, field_path(rule, "week_of_month"),
+                                    "周期为“每月”时须填写第几周（1—4）"))
+    risks = {r.id: r for r in data.risks}
+    for case in data.reception.cases:
+        risk = risks.get(case.risk)
+        if risk and risk.state == "已销号":
+            problems.append(Problem(field_pos(case, "risk"), field_path(case, "risk"),
+                                    f"隐患“{case.risk}”已销号，不应再列入积案包案", warning=True))
+    for risk in data.risks:
+        if risk.status(data.today) == "超期":
+            problems.append(Problem(field_pos(risk, "deadline"), field_path(risk, "deadline"),
+                                    f"隐患“{risk.id}”已超过化解时限（{risk.deadline.isoformat()}）仍未销号",
+                                    warning=True))
+    seen_years: set[int] = set()
+    for figures in data.enterprise.figures:
+        if figures.year in seen_years:
+            problems.append(Problem(field_pos(figures, "year"), field_path(figures, "year"),
+                                    f"{figures.year} 年的信访统计重复"))
+        seen_years.add(figures.year)

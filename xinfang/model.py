@@ -1,0 +1,491 @@
+"""The office's domain: units, people, responsibilities, risks, plans.
+
+Each dataclass field declared with `F(YAML key, spec)` is read from the data;
+fields without it are derived by the loader. Nothing here knows Word or HTML.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .schema import (Choice, Date, F, Id, Integer, ListOf, Number, Phone, Record,
+                     Ref, Text)
+
+RISK_LEVELS = ("红", "黄", "绿")
+RISK_CATEGORIES = (
+    "工资待遇", "社会保险", "岗位调整", "工伤赔偿", "退休人员社会化管理", "三供一业",
+    "去产能关闭", "历史遗留问题", "劳动合同", "住房拆迁", "其他",
+)
+SCREENING_KINDS = ("日常排查", "专项排查", "动态跟踪")
+RISK_STATES = ("在办", "已销号")
+KEY_CLASSES = ("A", "B", "C")
+UNIT_KINDS = ("企业", "职能部门", "二级单位", "基层单位", "班组")
+RESPONSIBILITY_LEVELS = ("一级", "二级", "三级")
+FIVE_RESPONSIBILITIES = ("首要责任", "直接责任", "管理责任", "包案责任", "督查责任")
+PUBLIC_FIELDS = ("姓名", "职务", "单位", "办公电话", "手机")
+DEFAULT_PUBLIC = ["姓名", "职务", "单位", "办公电话"]
+
+
+class Located:
+    """Where a record came from: set by the schema's Record spec after loading."""
+
+    pos = None
+    where: dict = {}
+    path = ""
+
+
+# --- enterprise.yaml -------------------------------------------------------
+
+@dataclass
+class LeadingGroup(Located):
+    """信访维稳工作领导小组。"""
+
+    name: str = F("名称", Text(), default="信访维稳工作领导小组", doc="领导小组全称")
+    leader: str = F("组长", Ref("person"), required=True, doc="组长（一般为党委书记、董事长）的人员编号")
+    deputies: list = F("副组长", ListOf(Ref("person"), unique=True), default=[], doc="副组长人员编号列表")
+    members: list = F("成员", ListOf(Ref("person"), unique=True), default=[], doc="成员人员编号列表")
+    meetings: str = F("会议制度", Text(), default="每季度召开专题会议，每月听取工作汇报")
+
+
+@dataclass
+class GroupOffice(Located):
+    """领导小组办公室。"""
+
+    lead_unit: str = F("牵头部门", Ref("unit"), required=True, doc="办公室所在部门（单位编号），如党群工作部")
+    director: str = F("主任", Ref("person"), required=True)
+    staff: list = F("专职人员", ListOf(Ref("person"), min_items=1, unique=True), required=True, doc="专职信访工作人员")
+    phone: str = F("电话", Phone("landline"), required=True, doc="办公室值班电话（座机）")
+    duties: str = F("职责", Text(), default="负责领导小组日常工作，统筹协调信访隐患排查、督查督办、信息报送和应急处置。")
+
+
+@dataclass
+class Target(Located):
+    """年度工作目标中的一项。"""
+
+    indicator: str = F("指标", Text(200), required=True, doc="如：信访总量同比下降")
+    value: str = F("目标值", Text(100), required=True, doc="如：15%以上")
+
+
+@dataclass
+class YearFigures(Located):
+    """某一年度的信访统计数字。"""
+
+    year: int = F("年度", Integer(1949, 2200), required=True)
+    batches: int = F("批次", Integer(), required=True, doc="信访批次")
+    people: int = F("人次", Integer(), required=True, doc="信访人次")
+    skip_level: Optional[int] = F("越级访批次", Integer(), doc="越级上访批次")
+    collective: Optional[int] = F("集体访批次", Integer(), doc="集体上访批次")
+    as_of: Optional[dt.date] = F("统计截止", Date(), doc="未满一年时填写统计截止日期")
+
+
+@dataclass
+class Fonts(Located):
+    """公文字体（GB/T 9704-2012）及其备用字体。"""
+
+    title: str = F("标题", Text(60), default="方正小标宋简体")
+    body: str = F("正文", Text(60), default="仿宋_GB2312")
+    heading1: str = F("一级标题", Text(60), default="黑体")
+    heading2: str = F("二级标题", Text(60), default="楷体_GB2312")
+    page_number: str = F("页码", Text(60), default="宋体")
+    title_fallback: str = F("标题备用", Text(60), default="宋体")
+    body_fallback: str = F("正文备用", Text(60), default="仿宋")
+    heading1_fallback: str = F("一级标题备用", Text(60), default="黑体")
+    heading2_fallback: str = F("二级标题备用", Text(60), default="楷体")
+
+
+@dataclass
+class DocumentSettings(Located):
+    """公文设置。"""
+
+    issuer: str = F("发文机关", Text(200), required=True, doc="落款的发文机关，如某某公司信访维稳工作领导小组办公室")
+    fonts: Fonts = F("字体", Record(Fonts), default=Fonts)
+    secret_mark: str = F("保密标识", Text(40), default="内部资料 注意保密")
+
+
+@dataclass
+class Enterprise(Located):
+    """企业基本信息（enterprise.yaml）。"""
+
+    name: str = F("名称", Text(200), required=True, doc="企业全称")
+    short_name: str = F("简称", Text(60), required=True)
+    root_unit: str = F("本部单位", Ref("unit"), required=True, doc="单位树的根（企业本部）的单位编号")
+    year: int = F("年度", Integer(2000, 2200), required=True, doc="当前工作年度")
+    data_date: dt.date = F("数据日期", Date(), required=True,
+                           doc="数据更新到哪一天；文档日期、是否超期都以此为准，保证重复生成的文件完全一致")
+    city: str = F("所在城市", Text(60), required=True)
+    province: str = F("所在省份", Text(60), required=True)
+    group: LeadingGroup = F("领导小组", Record(LeadingGroup), required=True)
+    office: GroupOffice = F("领导小组办公室", Record(GroupOffice), required=True)
+    targets: list = F("工作目标", ListOf(Record(Target)), default=[])
+    figures: list = F("信访统计", ListOf(Record(YearFigures)), default=[], doc="历年信访批次、人次，用于同比")
+    documents: DocumentSettings = F("公文设置", Record(DocumentSettings), required=True)
+
+
+# --- units.yaml, people.yaml, contacts.yaml --------------------------------
+
+@dataclass
+class Unit(Located):
+    """单位（任意层级）。"""
+
+    id: str = F("编号", Id(), required=True, doc="单位编号：小写字母、数字、连字符，如 yi-kuang")
+    name: str = F("名称", Text(200), required=True)
+    short_name: Optional[str] = F("简称", Text(60), doc="用于文件名和表格，如 一矿")
+    kind: str = F("类型", Choice(*UNIT_KINDS), required=True)
+    parent: Optional[str] = F("上级", Ref("unit"), doc="上级单位编号；企业本部不填")
+    city: str = F("所在城市", Text(60), required=True, doc="用于应急到达时限")
+    address: Optional[str] = F("地址", Text(200))
+    leader: Optional[str] = F("主要领导", Ref("person"), doc="主要负责人（第一责任人）")
+    supervisor: Optional[str] = F("分管领导", Ref("person"), doc="分管信访工作的领导")
+    liaison: Optional[str] = F("信访联络员", Ref("person"), doc="信访联络岗人员")
+    phone: Optional[str] = F("信访电话", Phone("landline"))
+    order: int = F("排序", Integer(), default=0, doc="同级单位的显示顺序，小的在前")
+    children: list = field(default_factory=list, metadata={})
+
+    @property
+    def label(self) -> str:
+        return self.short_name or self.name
+
+
+@dataclass
+class UnitsFile(Located):
+    units: list = F("单位", ListOf(Record(Unit, id_kind="unit"), min_items=1), required=True)
+
+
+@dataclass
+class Person(Located):
+    """人员。"""
+
+    id: str = F("编号", Id(), required=True, doc="人员编号：小写拼音加连字符，如 wang-jianguo")
+    name: str = F("姓名", Text(40), required=True)
+    post: str = F("职务", Text(100), required=True)
+    unit: str = F("单位", Ref("unit"), required=True)
+    office_phone: Optional[str] = F("办公电话", Phone("landline"))
+    mobile: Optional[str] = F("手机", Phone("mobile"))
+    public: list = F("公开字段", ListOf(Choice(*PUBLIC_FIELDS), unique=True), default=list(DEFAULT_PUBLIC),
+                     doc="可在操作手册网站上公开的字段；默认 姓名、职务、单位、办公电话")
+
+
+@dataclass
+class PeopleFile(Located):
+    people: list = F("人员", ListOf(Record(Person, id_kind="person"), min_items=1), required=True)
+
+
+@dataclass
+class Contact(Located):
+    """外部联系单位（政府信访部门、公安、街道社区等）。"""
+
+    name: str = F("名称", Text(200), required=True)
+    category: str = F("类别", Choice("政府部门", "信访部门", "政法公安", "街道社区", "其他"), required=True)
+    person: Optional[str] = F("联系人", Text(40))
+    phone: str = F("电话", Phone("landline"), required=True)
+    public: str = F("公开", Choice("是", "否"), default="是", doc="是否在操作手册网站上公开")
+
+
+@dataclass
+class ContactsFile(Located):
+    contacts: list = F("外部联系单位", ListOf(Record(Contact)), default=[])
+
+
+# --- responsibilities.yaml -------------------------------------------------
+
+@dataclass
+class LevelDefinition(Located):
+    """三级责任体系中的一级。"""
+
+    level: str = F("层级", Choice(*RESPONSIBILITY_LEVELS), required=True)
+    holder: str = F("责任主体", Text(200), required=True)
+    duty: str = F("职责", Text(), required=True)
+
+
+@dataclass
+class Assignment(Located):
+    """一条责任分工：谁、哪一级、管哪些单位和领域。"""
+
+    person: str = F("责任人", Ref("person"), required=True)
+    level: str = F("层级", Choice(*RESPONSIBILITY_LEVELS), required=True)
+    units: list = F("责任单位", ListOf(Ref("unit"), unique=True), default=[])
+    area: str = F("分管领域", Text(200), required=True)
+
+
+@dataclass
+class FiveDuty(Located):
+    """五项责任中的一项。"""
+
+    name: str = F("名称", Choice(*FIVE_RESPONSIBILITIES), required=True)
+    holder: str = F("承担者", Text(200), required=True)
+    content: str = F("内容", Text(), required=True)
+    people: list = F("责任人", ListOf(Ref("person"), unique=True), default=[])
+
+
+@dataclass
+class ResponsibilitiesFile(Located):
+    levels: list = F("三级责任体系", ListOf(Record(LevelDefinition), min_items=3), required=True)
+    assignments: list = F("责任分工", ListOf(Record(Assignment)), default=[])
+    five: list = F("五项责任", ListOf(Record(FiveDuty)), default=[])
+
+
+# --- risks/<unit>.yaml -----------------------------------------------------
+
+@dataclass
+class Progress(Located):
+    date: dt.date = F("日期", Date(), required=True)
+    note: str = F("内容", Text(), required=True)
+
+
+def _check_risk(risk: "RiskEntry"):
+    if risk.state == "已销号" and risk.closed is None:
+        yield "state", "状态为“已销号”时须填写销号日期"
+    if risk.state == "在办" and risk.closed is not None:
+        yield "closed", "状态为“在办”的隐患不应有销号日期（已化解请将状态改为“已销号”）"
+    if risk.closed is not None and risk.closed < risk.registered:
+        yield "closed", "销号日期早于挂号日期"
+    if risk.deadline < risk.registered:
+        yield "deadline", "化解时限早于挂号日期"
+    if risk.level == "红" and not risk.leader:
+        yield "level", "红色隐患必须明确包案领导"
+
+
+@dataclass
+class RiskEntry(Located):
+    """信访隐患台账的一条。"""
+
+    id: str = F("编号", Id(), required=True, doc="隐患编号，全公司唯一，如 yk-2026-001")
+    description: str = F("问题描述", Text(), required=True)
+    category: str = F("问题类别", Choice(*RISK_CATEGORIES), required=True)
+    people_count: int = F("涉及人数", Integer(), required=True)
+    level: str = F("风险等级", Choice(*RISK_LEVELS), required=True,
+                   doc="红：可能引发集体访或越级访；黄：有一定风险；绿：一般")
+    leader: Optional[str] = F("包案领导", Ref("person"), doc="红色隐患必填")
+    owner: str = F("责任人", Ref("person"), required=True)
+    measures: str = F("化解措施", Text(), required=True)
+    deadline: dt.date = F("化解时限", Date(), required=True)
+    registered: dt.date = F("挂号日期", Date(), required=True)
+    state: str = F("状态", Choice(*RISK_STATES), default="在办")
+    closed: Optional[dt.date] = F("销号日期", Date())
+    screening: str = F("排查方式", Choice(*SCREENING_KINDS), default="日常排查")
+    campaign: Optional[str] = F("专项排查", Ref("campaign"), doc="在哪次专项排查中发现（专项排查编号）")
+    progress: list = F("进展情况", ListOf(Record(Progress)), default=[])
+    unit: str = ""  # set by the loader from the file's unit
+
+    def status(self, today: dt.date) -> str:
+        """在办 / 已销号 / 超期 (past its deadline and not closed) as of `today`."""
+        if self.state == "已销号":
+            return "已销号"
+        return "超期" if self.deadline < today else "在办"
+
+
+RISK_RECORD = Record(RiskEntry, id_kind="risk", check=lambda r: list(_check_risk(r)))
+
+
+@dataclass
+class RiskFile(Located):
+    unit: str = F("单位", Ref("unit"), required=True, doc="本台账所属单位编号（应与文件名一致）")
+    entries: list = F("隐患", ListOf(RISK_RECORD), default=[])
+
+
+# --- key-groups.yaml and confidential/key-persons.yaml ---------------------
+
+@dataclass
+class KeyClassPolicy(Located):
+    """重点人员分类稳控政策（公开）。"""
+
+    cls: str = F("类别", Choice(*KEY_CLASSES), required=True)
+    criteria: str = F("标准", Text(), required=True)
+    contact_by: str = F("联系人", Text(100), required=True, doc="如：分管领导")
+    frequency: str = F("联系频次", Text(100), required=True, doc="如：至少每周一次")
+    interval_days: int = F("间隔天数", Integer(1, 366), required=True, doc="两次联系最长间隔天数")
+
+
+@dataclass
+class KeyGroupsFile(Located):
+    policies: list = F("分类稳控", ListOf(Record(KeyClassPolicy), min_items=1), required=True)
+    measures: list = F("稳控措施", ListOf(Text()), default=[])
+
+
+@dataclass
+class KeyPerson(Located):
+    """重点人员（涉密）。"""
+
+    id: str = F("编号", Id(), required=True)
+    name: str = F("姓名", Text(40), required=True)
+    id_number: Optional[str] = F("身份证号", Text(18))
+    address: Optional[str] = F("住址", Text(200))
+    mobile: Optional[str] = F("手机", Phone("mobile"))
+    cls: str = F("类别", Choice(*KEY_CLASSES), required=True)
+    unit: str = F("所属单位", Ref("unit"), required=True)
+    demand: str = F("主要诉求", Text(), required=True)
+    risk: Optional[str] = F("关联隐患", Ref("risk"))
+    contact: str = F("稳控责任人", Ref("person"), required=True)
+    frequency: Optional[str] = F("联系频次", Text(100), doc="不填则按类别的稳控政策")
+    last_contact: Optional[dt.date] = F("最近联系", Date())
+    status: Optional[str] = F("现实表现", Text())
+
+
+@dataclass
+class KeyPersonsFile(Located):
+    persons: list = F("重点人员", ListOf(Record(KeyPerson, id_kind="key-person")), default=[])
+
+
+# --- campaigns.yaml --------------------------------------------------------
+
+@dataclass
+class Campaign(Located):
+    """一次专项排查。"""
+
+    id: str = F("编号", Id(), required=True)
+    name: str = F("名称", Text(200), required=True)
+    trigger: str = F("触发事项", Text(200), required=True, doc="重大节日、重要会议或改革节点")
+    milestone: dt.date = F("节点日期", Date(), required=True)
+    lead_days: int = F("提前工作日", Integer(1, 60), default=10, doc="在节点日期前多少个工作日开始")
+    lead: str = F("牵头部门", Ref("unit"), required=True)
+    leader: str = F("牵头领导", Ref("person"), required=True)
+    departments: list = F("参加部门", ListOf(Ref("unit"), unique=True), default=[])
+    scope: list = F("排查范围", ListOf(Ref("unit"), unique=True), default=[], doc="不填为全公司")
+    focus: list = F("排查重点", ListOf(Text()), default=[])
+    measures: list = F("工作措施", ListOf(Text()), default=[])
+    next_steps: list = F("下一步工作", ListOf(Text()), default=[])
+
+
+@dataclass
+class CampaignsFile(Located):
+    campaigns: list = F("专项排查", ListOf(Record(Campaign, id_kind="campaign")), default=[])
+
+
+# --- reception.yaml --------------------------------------------------------
+
+WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
+
+
+@dataclass
+class ReceptionRule(Located):
+    """一位领导的接访规则。"""
+
+    leader: str = F("接访领导", Ref("person"), required=True)
+    mode: str = F("方式", Choice("定点接访", "预约接访"), required=True)
+    cycle: str = F("周期", Choice("每月", "每周"), required=True)
+    weekday: str = F("星期", Choice(*WEEKDAYS), required=True)
+    week_of_month: Optional[int] = F("第几周", Integer(1, 4), doc="周期为每月时：当月第几个该星期几")
+    time: str = F("时间", Text(40), required=True, doc="如 9:00—11:30")
+    place: str = F("地点", Text(200), required=True)
+
+
+@dataclass
+class CaseOwnership(Located):
+    """积案包案：一案一专班、一案一方案。"""
+
+    id: str = F("编号", Id(), required=True)
+    risk: str = F("隐患", Ref("risk"), required=True, doc="对应的隐患编号")
+    leader: str = F("包案领导", Ref("person"), required=True)
+    team: list = F("专班成员", ListOf(Ref("person"), min_items=1, unique=True), required=True)
+    plan: str = F("化解方案", Text(), required=True)
+    deadline: dt.date = F("化解时限", Date(), required=True)
+
+
+@dataclass
+class ReceptionFile(Located):
+    notice_days: int = F("公告提前工作日", Integer(0, 30), default=3)
+    reply_days: int = F("答复时限工作日", Integer(1, 60), default=3)
+    finish_days: int = F("办结时限工作日", Integer(1, 90), default=15)
+    schedule_months: int = F("排班月数", Integer(1, 12), default=3, doc="接访安排表排多少个月")
+    backlog_months: int = F("积案认定月数", Integer(1, 24), default=3)
+    award_threshold: int = F("积案化解率考核线", Integer(0, 100), default=80, doc="百分比")
+    rules: list = F("接访规则", ListOf(Record(ReceptionRule)), default=[])
+    cases: list = F("包案", ListOf(Record(CaseOwnership, id_kind="case")), default=[])
+
+
+# --- emergency.yaml --------------------------------------------------------
+
+@dataclass
+class Team(Located):
+    name: str = F("名称", Text(100), required=True)
+    leader: str = F("组长", Ref("person"), required=True)
+    members: list = F("成员", ListOf(Ref("person"), unique=True), default=[])
+    duty: str = F("职责", Text(), required=True)
+
+
+@dataclass
+class CommandOffice(Located):
+    unit: str = F("设在", Ref("unit"), required=True)
+    director: str = F("主任", Ref("person"), required=True)
+    deputies: list = F("副主任", ListOf(Ref("person"), unique=True), default=[])
+    phone: str = F("值班电话", Phone("landline"), required=True)
+    duty: str = F("职责", Text(), required=True)
+
+
+@dataclass
+class Vehicle(Located):
+    kind: str = F("车型", Text(60), required=True)
+    count: int = F("数量", Integer(1), required=True)
+    place: str = F("停放地点", Text(200), required=True)
+    driver: Optional[str] = F("驾驶员", Ref("person"))
+
+
+@dataclass
+class CommandPost(Located):
+    """应急指挥部。"""
+
+    commander: str = F("总指挥", Ref("person"), required=True)
+    deputies: list = F("副总指挥", ListOf(Ref("person"), unique=True), default=[])
+    member_units: list = F("成员单位", ListOf(Ref("unit"), unique=True), default=[])
+    office: CommandOffice = F("办公室", Record(CommandOffice), required=True)
+    teams: list = F("工作组", ListOf(Record(Team)), default=[])
+    team_size: int = F("应急队伍人数", Integer(1), required=True)
+    vehicles: list = F("应急车辆", ListOf(Record(Vehicle)), default=[])
+    fund: float = F("备用金万元", Number(0), required=True, doc="应急备用金（万元）")
+    fund_keeper: str = F("备用金管理部门", Ref("unit"), required=True)
+
+
+@dataclass
+class Arrival(Located):
+    """按事发地点的到达时限。"""
+
+    place: str = F("事发地点", Text(60), required=True, doc="城市名，如 鹤壁市、郑州市、北京市")
+    note: str = F("说明", Text(100), required=True, doc="如：公司所在地、省会、进京")
+    same_city_minutes: Optional[int] = F("同城单位时限分钟", Integer(1), doc="与事发地同城的单位到达时限")
+    other_minutes: int = F("其他单位时限分钟", Integer(1), required=True)
+
+
+@dataclass
+class ResponseLevel(Located):
+    level: str = F("级别", Text(20), required=True)
+    condition: str = F("启动条件", Text(), required=True)
+    response: str = F("响应措施", Text(), required=True)
+
+
+@dataclass
+class EmergencyFile(Located):
+    post: CommandPost = F("应急指挥部", Record(CommandPost), required=True)
+    report_minutes: int = F("信息报告时限分钟", Integer(1), required=True,
+                            doc="发现聚集苗头后报告领导小组的时限")
+    onsite_minutes: int = F("到场时限分钟", Integer(1), required=True)
+    arrivals: list = F("到达时限", ListOf(Record(Arrival)), default=[])
+    levels: list = F("分级响应", ListOf(Record(ResponseLevel)), default=[])
+
+
+# --- procedure.yaml and holidays.yaml -------------------------------------
+
+@dataclass
+class Step(Located):
+    name: str = F("环节", Text(60), required=True)
+    limit: str = F("时限", Text(100), required=True, doc="如：15日内")
+    basis: str = F("依据", Text(200), default="《信访工作条例》")
+    detail: str = F("说明", Text(), required=True)
+
+
+@dataclass
+class ProcedureFile(Located):
+    steps: list = F("办理流程", ListOf(Record(Step), min_items=1), required=True)
+
+
+@dataclass
+class HolidayYear(Located):
+    year: int = F("年份", Integer(2000, 2200), required=True)
+    holidays: list = F("放假日期", ListOf(Date(), unique=True), default=[])
+    workdays: list = F("调休上班日期", ListOf(Date(), unique=True), default=[])
+
+
+@dataclass
+class HolidaysFile(Located):
+    years: list = F("节假日", ListOf(Record(HolidayYear)), default=[])

@@ -1,0 +1,142 @@
+"""Write an output folder safely: a lock, staged files, atomic renames, a manifest.
+
+Files are staged in a hidden folder next to their destination and moved into
+place with os.replace only after every one of them was produced, so a failed
+or killed build leaves each earlier output whole. The manifest remembers what
+each output was made from; an output whose inputs did not change is skipped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import BuildLockedError
+
+MANIFEST = ".manifest.json"
+STAGING = ".staging"
+LOCK = ".lock"
+
+
+@dataclass
+class Outcome:
+    """What a build did to one output folder."""
+
+    new: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+    @property
+    def written(self) -> list[str]:
+        return self.new + self.changed
+
+    def merge(self, other: "Outcome") -> None:
+        for name in ("new", "changed", "unchanged", "removed"):
+            getattr(self, name).extend(getattr(other, name))
+
+
+@contextlib.contextmanager
+def locked(folder: Path):
+    """Hold an exclusive lock on the output folder for the whole build."""
+    folder.mkdir(parents=True, exist_ok=True)
+    handle = open(folder / LOCK, "a+")
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildLockedError(f"另一个生成任务正在使用输出目录 {folder}，请等它完成后再运行。") from None
+        yield
+    finally:
+        handle.close()
+
+
+class OutputFolder:
+    """An output folder under a build: knows what it held and stages what comes."""
+
+    def __init__(self, root: Path, section: str):
+        self.root = Path(root)
+        self.section = section  # manifest section, e.g. "forms" or "blanks"
+        self.staging = self.root / STAGING / section
+        self.manifest_path = self.root / MANIFEST
+        self.previous = self._read_manifest().get(section, {})
+        self.current: dict[str, dict] = {}
+        self.staged: list[str] = []
+        self.outcome = Outcome()
+        shutil.rmtree(self.staging, ignore_errors=True)  # leftovers of a killed build
+
+    def _read_manifest(self) -> dict:
+        try:
+            return json.loads(self.manifest_path.read_text("utf-8"))
+        except (OSError, ValueError):
+            return {}
+
+    def is_current(self, path: str, input_digest: str) -> bool:
+        """True when `path` exists and was made from exactly these inputs."""
+        entry = self.previous.get(path)
+        if entry and entry.get("input") == input_digest and (self.root / path).is_file():
+            self.current[path] = entry
+            self.outcome.unchanged.append(path)
+            return True
+        return False
+
+    def put(self, path: str, content: bytes, input_digest: str) -> None:
+        digest = hashlib.sha256(content).hexdigest()
+        old = self.previous.get(path)
+        self.current[path] = {"input": input_digest, "output": digest}
+        if old and old.get("output") == digest and (self.root / path).is_file():
+            self.outcome.unchanged.append(path)
+            return
+        target = self.staging / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+        self.staged.append(path)
+        (self.outcome.changed if old and (self.root / path).exists() else self.outcome.new).append(path)
+
+    def commit(self) -> Outcome:
+        """Move staged files into place, remove outputs no longer made, save the manifest."""
+        for path in self.staged:
+            target = self.root / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(self.staging / path, target)
+        for path in sorted(set(self.previous) - set(self.current)):
+            with contextlib.suppress(FileNotFoundError):
+                (self.root / path).unlink()
+            self.outcome.removed.append(path)
+            _prune_empty_dirs(self.root, (self.root / path).parent)
+        manifest = self._read_manifest()
+        manifest[self.section] = dict(sorted(self.current.items()))
+        write_atomic(self.manifest_path, json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8"))
+        shutil.rmtree(self.staging, ignore_errors=True)
+        with contextlib.suppress(OSError):
+            (self.root / STAGING).rmdir()
+        return self.outcome
+
+    def discard(self) -> None:
+        shutil.rmtree(self.staging, ignore_errors=True)
+        with contextlib.suppress(OSError):
+            (self.root / STAGING).rmdir()
+
+
+def write_atomic(path: Path, content: bytes) -> None:
+    """Replace `path` with `content` in one step; never leave it half-written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(f".{path.name}.tmp")
+    try:
+        temp.write_bytes(content)
+        os.replace(temp, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
+
+
+def _prune_empty_dirs(root: Path, folder: Path) -> None:
+    while folder != root and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent

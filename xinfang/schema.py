@@ -1,0 +1,444 @@
+"""Value specs: turn YAML nodes into typed values, collecting located problems.
+
+The model's dataclasses declare each field with `F(key, spec)`; a `Record` spec
+reads those declarations, so one declaration drives validation, construction
+and the JSON Schema offered to editors.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+import yaml
+from yaml.constructor import SafeConstructor
+
+from .errors import Pos, Problem
+
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ID_MAX = 64
+MOBILE_RE = re.compile(r"^1[3-9]\d{9}$")
+LANDLINE_RE = re.compile(r"^(?:0\d{2,3}-?\d{7,8}(?:-\d{1,6})?|400-?\d{3}-?\d{4}|1[0-2]\d{3})$")
+# Characters an XML 1.0 document (and so a DOCX) cannot hold.
+XML_ILLEGAL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+MAX_TEXT = 20000
+MAX_NODES_VISITED = 2_000_000
+
+NULL_TAG = "tag:yaml.org,2002:null"
+_constructor = SafeConstructor()
+MISSING = object()
+
+
+class _AliasBomb(Exception):
+    """Raised when expanding aliases visits more nodes than any real file has."""
+
+
+@dataclass
+class Context:
+    """What one file's validation gathers: problems, ID definitions, references."""
+
+    file: str
+    problems: list[Problem] = field(default_factory=list)
+    defs: list[tuple[str, str, Pos, str]] = field(default_factory=list)
+    refs: list[tuple[str, str, Pos, str]] = field(default_factory=list)
+    budget: int = MAX_NODES_VISITED
+
+    def pos(self, node: yaml.Node) -> Pos:
+        mark = node.start_mark
+        return Pos(self.file, mark.line + 1, mark.column + 1)
+
+    def error(self, node: yaml.Node, path: str, message: str) -> object:
+        self.problems.append(Problem(self.pos(node), path, message))
+        return MISSING
+
+    def visit(self) -> None:
+        self.budget -= 1
+        if self.budget < 0:
+            raise _AliasBomb
+
+
+def is_null(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag == NULL_TAG
+
+
+def _suggest(word: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.4)
+    return f"，是否应为“{close[0]}”？" if close else ""
+
+
+class Spec:
+    """Base of all specs: `load` a node into a value, or report and return MISSING."""
+
+    kind_name = "值"
+
+    def load(self, node: yaml.Node, path: str, ctx: Context) -> Any:
+        raise NotImplementedError
+
+    def json_schema(self) -> dict:
+        raise NotImplementedError
+
+    def _scalar(self, node: yaml.Node, path: str, ctx: Context) -> yaml.ScalarNode | None:
+        ctx.visit()
+        if not isinstance(node, yaml.ScalarNode):
+            shape = "列表" if isinstance(node, yaml.SequenceNode) else "键值对"
+            ctx.error(node, path, f"应为{self.kind_name}，却是{shape}")
+            return None
+        return node
+
+
+class Text(Spec):
+    """Free text. Plain scalars keep their written form (`2026` stays "2026")."""
+
+    kind_name = "文本"
+
+    def __init__(self, max_len: int = MAX_TEXT):
+        self.max_len = max_len
+
+    def load(self, node, path, ctx):
+        node = self._scalar(node, path, ctx)
+        if node is None:
+            return MISSING
+        text = node.value
+        if node.style in ("|", ">"):
+            text = text.rstrip("\n")
+        bad = XML_ILLEGAL_RE.search(text)
+        if bad:
+            code = f"U+{ord(bad.group()):04X}"
+            return ctx.error(node, path, f"含有文档无法保存的控制字符（{code}），请删除")
+        if len(text) > self.max_len:
+            return ctx.error(node, path, f"文本过长（{len(text)} 字），不得超过 {self.max_len} 字")
+        if not text.strip():
+            return ctx.error(node, path, "不能为空")
+        return text
+
+    def json_schema(self):
+        return {"type": ["string", "number"], "maxLength": self.max_len}
+
+
+class Integer(Spec):
+    kind_name = "整数"
+
+    def __init__(self, minimum: int | None = 0, maximum: int | None = None):
+        self.minimum, self.maximum = minimum, maximum
+
+    def load(self, node, path, ctx):
+        node = self._scalar(node, path, ctx)
+        if node is None:
+            return MISSING
+        if node.tag != "tag:yaml.org,2002:int":
+            return ctx.error(node, path, f"应为整数，却是“{node.value}”")
+        value = _constructor.construct_object(node)
+        if self.minimum is not None and value < self.minimum:
+            return ctx.error(node, path, f"不能小于 {self.minimum}")
+        if self.maximum is not None and value > self.maximum:
+            return ctx.error(node, path, f"不能大于 {self.maximum}")
+        return value
+
+    def json_schema(self):
+        schema: dict = {"type": "integer"}
+        if self.minimum is not None:
+            schema["minimum"] = self.minimum
+        if self.maximum is not None:
+            schema["maximum"] = self.maximum
+        return schema
+
+
+class Number(Integer):
+    kind_name = "数字"
+
+    def load(self, node, path, ctx):
+        node = self._scalar(node, path, ctx)
+        if node is None:
+            return MISSING
+        if node.tag not in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
+            return ctx.error(node, path, f"应为数字，却是“{node.value}”")
+        value = _constructor.construct_object(node)
+        if value != value or value in (float("inf"), float("-inf")):
+            return ctx.error(node, path, f"应为数字，却是“{node.value}”")
+        if self.minimum is not None and value < self.minimum:
+            return ctx.error(node, path, f"不能小于 {self.minimum}")
+        return value
+
+    def json_schema(self):
+        schema = super().json_schema()
+        schema["type"] = "number"
+        return schema
+
+
+class Date(Spec):
+    kind_name = "日期"
+
+    def load(self, node, path, ctx):
+        node = self._scalar(node, path, ctx)
+        if node is None:
+            return MISSING
+        hint = "日期应写作 YYYY-MM-DD，如 2026-11-22"
+        if node.tag != "tag:yaml.org,2002:timestamp":
+            return ctx.error(node, path, f"“{node.value}”不是有效日期，{hint}")
+        try:
+            value = _constructor.construct_object(node)
+        except ValueError:
+            return ctx.error(node, path, f"“{node.value}”不是有效日期（该日不存在）")
+        if isinstance(value, dt.datetime):
+            return ctx.error(node, path, f"只填写日期，不要填写时间；{hint}")
+        return value
+
+    def json_schema(self):
+        return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+
+
+class Choice(Text):
+    kind_name = "选项"
+
+    def __init__(self, *values: str):
+        super().__init__()
+        self.values = list(values)
+
+    def load(self, node, path, ctx):
+        value = super().load(node, path, ctx)
+        if value is MISSING:
+            return MISSING
+        if value not in self.values:
+            allowed = "、".join(self.values)
+            return ctx.error(node, path, f"“{value}”不是允许的值（可选：{allowed}）{_suggest(value, self.values)}".rstrip("，"))
+        return value
+
+    def json_schema(self):
+        return {"enum": self.values}
+
+
+class Id(Text):
+    """A stable ID: lower-case letters, digits and hyphens; safe in file names."""
+
+    kind_name = "编号"
+
+    def __init__(self, kind: str = ""):
+        super().__init__(ID_MAX)
+        self.kind = kind
+
+    def load(self, node, path, ctx):
+        value = super().load(node, path, ctx)
+        if value is MISSING:
+            return MISSING
+        if not ID_RE.match(value):
+            return ctx.error(
+                node, path,
+                f"编号“{value}”无效：只能由小写英文字母、数字和连字符组成（如 yi-kuang），"
+                "不能含空格、汉字、“/”或“.”",
+            )
+        return value
+
+    def json_schema(self):
+        return {"type": "string", "pattern": ID_RE.pattern, "maxLength": ID_MAX}
+
+
+class Ref(Id):
+    """An ID that must name something defined elsewhere (checked after loading)."""
+
+    KIND_NAMES = {
+        "person": "人员", "unit": "单位", "risk": "隐患", "campaign": "专项排查",
+        "key-person": "重点人员",
+    }
+
+    def load(self, node, path, ctx):
+        value = super().load(node, path, ctx)
+        if value is not MISSING:
+            ctx.refs.append((self.kind, value, ctx.pos(node), path))
+        return value
+
+    def json_schema(self):
+        schema = super().json_schema()
+        schema["description"] = f"{self.KIND_NAMES[self.kind]}编号"
+        return schema
+
+
+class Phone(Text):
+    kind_name = "电话号码"
+    FORMS = {
+        "mobile": (MOBILE_RE, "手机号应为 11 位数字，以 1 开头（如 13903921234）"),
+        "landline": (LANDLINE_RE, "座机号应写作“区号-号码”（如 0392-3312001）"),
+    }
+
+    def __init__(self, form: str):
+        super().__init__(40)
+        self.form = form
+
+    def load(self, node, path, ctx):
+        value = super().load(node, path, ctx)
+        if value is MISSING:
+            return MISSING
+        pattern, hint = self.FORMS[self.form]
+        if not pattern.match(value):
+            return ctx.error(node, path, f"“{value}”不是有效的电话号码：{hint}")
+        return value
+
+    def json_schema(self):
+        return {"type": ["string", "integer"], "pattern": self.FORMS[self.form][0].pattern}
+
+
+class ListOf(Spec):
+    kind_name = "列表"
+
+    def __init__(self, item: Spec, min_items: int = 0, unique: bool = False):
+        self.item, self.min_items, self.unique = item, min_items, unique
+
+    def load(self, node, path, ctx):
+        ctx.visit()
+        if not isinstance(node, yaml.SequenceNode):
+            # A single value where a list is expected is a common, harmless slip.
+            if isinstance(node, yaml.ScalarNode) and not isinstance(self.item, Record):
+                value = self.item.load(node, f"{path}[1]", ctx)
+                return MISSING if value is MISSING else [value]
+            return ctx.error(node, path, "应为列表（每项以“- ”开头）")
+        values, seen = [], {}
+        for index, child in enumerate(node.value, 1):
+            value = self.item.load(child, f"{path}[{index}]", ctx)
+            if value is MISSING:
+                continue
+            if self.unique and value in seen:
+                ctx.error(child, f"{path}[{index}]", f"“{value}”重复（第 {seen[value]} 项已有）")
+                continue
+            seen.setdefault(value, index) if self.unique else None
+            values.append(value)
+        if len(node.value) < self.min_items:
+            return ctx.error(node, path, f"至少应有 {self.min_items} 项")
+        return values
+
+    def json_schema(self):
+        schema = {"type": "array", "items": self.item.json_schema()}
+        if self.min_items:
+            schema["minItems"] = self.min_items
+        if self.unique:
+            schema["uniqueItems"] = True
+        return schema
+
+
+def F(key: str, spec: Spec, *, required: bool = False, default: Any = None,
+      doc: str = "") -> Any:
+    """Declare a model field read from the YAML key `key` with `spec`."""
+    meta = {"key": key, "spec": spec, "required": required, "doc": doc}
+    if isinstance(default, (list, dict)):
+        return field(default_factory=lambda: type(default)(default), metadata=meta)
+    if isinstance(default, type):  # a record class: its own defaults apply
+        return field(default_factory=default, metadata=meta)
+    return field(default=default, metadata=meta)
+
+
+def declared_fields(cls: type) -> list[dataclasses.Field]:
+    return [f for f in dataclasses.fields(cls) if "key" in f.metadata]
+
+
+class Record(Spec):
+    """A mapping read into the dataclass `cls`, whose fields are declared with F()."""
+
+    kind_name = "键值对"
+
+    def __init__(self, cls: type, id_kind: str = "", check: Callable | None = None):
+        self.cls, self.id_kind, self.check = cls, id_kind, check
+
+    @property
+    def fields(self) -> list[dataclasses.Field]:
+        return declared_fields(self.cls)
+
+    def load(self, node, path, ctx):
+        ctx.visit()
+        if not isinstance(node, yaml.MappingNode):
+            shape = "列表" if isinstance(node, yaml.SequenceNode) else f"“{getattr(node, 'value', '')}”"
+            return ctx.error(node, path, f"应为键值对（“键: 值”），却是{shape}")
+        by_key = {f.metadata["key"]: f for f in self.fields}
+        values: dict[str, Any] = {}
+        where: dict[str, Pos] = {}
+        seen: dict[str, int] = {}
+        empty: dict[str, yaml.Node] = {}
+        failed = False
+        for key_node, value_node in node.value:
+            key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
+            key_path = f"{path}.{key}" if path else key
+            if key in seen:
+                ctx.error(key_node, key_path, f"键“{key}”重复（第 {seen[key]} 行已出现；YAML 只保留后一个，请合并）")
+                failed = True
+                continue
+            seen[key] = key_node.start_mark.line + 1
+            spec_field = by_key.get(key)
+            if spec_field is None:
+                ctx.error(key_node, key_path, f"未知的键“{key}”{_suggest(key, list(by_key))}".rstrip("，"))
+                failed = True
+                continue
+            if is_null(value_node):
+                empty[key] = key_node
+                continue  # an empty value means "not filled in"
+            value = spec_field.metadata["spec"].load(value_node, key_path, ctx)
+            if value is MISSING:
+                failed = True
+                continue
+            values[spec_field.name] = value
+            where[spec_field.name] = ctx.pos(value_node)
+        for f in self.fields:
+            key = f.metadata["key"]
+            if not f.metadata["required"] or f.name in values:
+                continue
+            if key not in seen:
+                ctx.error(node, f"{path}.{key}" if path else key, "缺少必填项")
+                failed = True
+            elif key in empty:
+                ctx.error(empty[key], f"{path}.{key}" if path else key, "必填项不能为空")
+                failed = True
+        if failed:
+            return MISSING
+        record = self.cls(**values)
+        record.pos, record.where, record.path = ctx.pos(node), where, path
+        if self.id_kind:
+            ctx.defs.append((self.id_kind, record.id, where.get("id", record.pos), f"{path}.编号"))
+        if self.check:
+            for attr, message in self.check(record):
+                ctx.problems.append(Problem(where.get(attr, record.pos), _field_path(self.cls, path, attr), message))
+        return record
+
+    def json_schema(self):
+        properties, required = {}, []
+        for f in self.fields:
+            meta = f.metadata
+            prop = dict(meta["spec"].json_schema())
+            if meta["doc"]:
+                prop["description"] = meta["doc"]
+            properties[meta["key"]] = prop
+            if meta["required"]:
+                required.append(meta["key"])
+        schema = {"type": "object", "additionalProperties": False, "properties": properties}
+        if required:
+            schema["required"] = required
+        if self.cls.__doc__:
+            schema["description"] = self.cls.__doc__.strip()
+        return schema
+
+
+def _field_path(cls: type, path: str, attr: str) -> str:
+    for f in declared_fields(cls):
+        if f.name == attr:
+            return f"{path}.{f.metadata['key']}" if path else f.metadata["key"]
+    return path
+
+
+def field_path(record: Any, attr: str) -> str:
+    """The user-facing path of `record`'s field `attr`, e.g. `单位[3].主要领导`."""
+    return _field_path(type(record), record.path, attr)
+
+
+def field_pos(record: Any, attr: str) -> Pos:
+    return record.where.get(attr, record.pos)
+
+
+def load_document(root: yaml.Node | None, spec: Record, ctx: Context) -> Any:
+    """Load a whole file's root node; an empty file is reported, not crashed on."""
+    if root is None or is_null(root):
+        ctx.problems.append(Problem(Pos(ctx.file, 1, 1), "", "文件为空"))
+        return MISSING
+    try:
+        return spec.load(root, "", ctx)
+    except _AliasBomb:
+        ctx.problems.append(Problem(Pos(ctx.file, 1, 1), "", "别名（*）展开后数据量异常巨大，已拒绝读取（疑似恶意构造的文件）"))
+        return MISSING
