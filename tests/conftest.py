@@ -1,0 +1,55 @@
+"""Shared fixtures: the example data, loaded once, and its documents, built once."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = REPO / "data"
+sys.path.insert(0, str(REPO))
+
+from xinfang import loader  # noqa: E402
+from xinfang.build import build_documents  # noqa: E402
+
+
+class QuietReporter:
+    def step(self, message):
+        pass
+
+    def warn(self, message):
+        pass
+
+    def elapsed(self):
+        return 0.0
+
+
+@pytest.fixture(scope="session")
+def example():
+    """The shipped example data, validated."""
+    return loader.load(DATA)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory, example):
+    """The example's filled forms and blanks, built once into a temporary folder."""
+    out = tmp_path_factory.mktemp("build")
+    build_documents(example, ["forms", "blanks"], out, QuietReporter())
+    return out
+
+
+def copy_data(tmp_path: Path) -> Path:
+    """A private, editable copy of the example data."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target)
+    return target
+
+
+def run_cli(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:
+    """Run generate.py as a user would; returns the finished process."""
+    return subprocess.run([sys.executable, str(REPO / "generate.py"), *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=600)

@@ -1,0 +1,270 @@
+"""Author the .docx form templates: GB/T 9704-2012 page, styles, tables, tags.
+
+Only `python -m xinfang.templates_authoring` uses this, to (re)create the
+templates under templates/forms/; the office then edits those files in Word.
+Font names written here are the template defaults (see engine.TEMPLATE_FONTS);
+at build time the data's document settings replace them.
+"""
+
+from __future__ import annotations
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+from .engine import TEMPLATE_FONTS
+
+BODY_PT = 16  # 3号
+TITLE_PT = 22  # 2号
+PAGE_NUMBER_PT = 14  # 4号
+LINE_PITCH_PT = 28.95  # 22 lines in the 225 mm text block
+TABLE_PT = 10.5  # 5号, for dense tables
+
+
+def set_font(target, font: str, size: float | None = None, bold: bool | None = None) -> None:
+    """Set a style's or run's font in every slot, East-Asian included."""
+    target.font.name = font
+    rpr = target.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for slot in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(slot), font)
+    if size is not None:
+        target.font.size = Pt(size)
+    if bold is not None:
+        target.font.bold = bold
+
+
+def _paragraph_style(doc, name: str, font: str, size: float, *, bold=False, align=None,
+                     first_line_chars: int = 0, exact_pitch=True, outline: int | None = None,
+                     base: str | None = None):
+    styles = doc.styles
+    style = styles[name] if name in [s.name for s in styles] else styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    if base:
+        style.base_style = styles[base]
+    set_font(style, font, size, bold)
+    style.font.color.rgb = None
+    fmt = style.paragraph_format
+    if exact_pitch:
+        fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        fmt.line_spacing = Pt(LINE_PITCH_PT)
+    else:
+        fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    fmt.space_before = Pt(0)
+    fmt.space_after = Pt(0)
+    if align is not None:
+        fmt.alignment = align
+    ppr = style.element.get_or_add_pPr()
+    for old in ppr.findall(qn("w:ind")):
+        ppr.remove(old)
+    if first_line_chars:
+        ind = OxmlElement("w:ind")
+        ind.set(qn("w:firstLineChars"), str(first_line_chars * 100))
+        ind.set(qn("w:firstLine"), str(int(size * 20 * first_line_chars)))
+        ppr.append(ind)
+    for old in ppr.findall(qn("w:outlineLvl")):
+        ppr.remove(old)
+    if outline is not None:
+        level = OxmlElement("w:outlineLvl")
+        level.set(qn("w:val"), str(outline))
+        ppr.append(level)
+    # Heading styles of the default template carry keep-with-next and colours; keep the former.
+    return style
+
+
+def new_document(landscape: bool = False):
+    """A blank document with the official-document page and styles."""
+    doc = Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = Mm(297), Mm(210)
+        section.top_margin, section.bottom_margin = Mm(25), Mm(20)
+        section.left_margin, section.right_margin = Mm(20), Mm(20)
+    else:
+        section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+        section.left_margin, section.right_margin = Mm(28), Mm(26)
+    section.header_distance, section.footer_distance = Mm(15), Mm(20 if landscape else 28)
+    _doc_grid(section, landscape)
+
+    body = TEMPLATE_FONTS["body"]
+    _paragraph_style(doc, "Normal", body, BODY_PT, align=WD_ALIGN_PARAGRAPH.JUSTIFY, first_line_chars=2)
+    _paragraph_style(doc, "Title", TEMPLATE_FONTS["title"], TITLE_PT, align=WD_ALIGN_PARAGRAPH.CENTER,
+                     exact_pitch=False)
+    title = doc.styles["Title"]
+    title.paragraph_format.space_after = Pt(LINE_PITCH_PT)
+    _strip_borders(title)
+    _paragraph_style(doc, "Heading 1", TEMPLATE_FONTS["heading1"], BODY_PT, first_line_chars=2, outline=0)
+    _paragraph_style(doc, "Heading 2", TEMPLATE_FONTS["heading2"], BODY_PT, first_line_chars=2, outline=1)
+    _paragraph_style(doc, "Heading 3", body, BODY_PT, first_line_chars=2, outline=2)
+    for name in ("Heading 1", "Heading 2", "Heading 3"):
+        doc.styles[name].font.italic = False
+    _paragraph_style(doc, "表格文字", body, TABLE_PT, exact_pitch=False, base="Normal")
+    _paragraph_style(doc, "表头", TEMPLATE_FONTS["heading1"], TABLE_PT, exact_pitch=False,
+                     align=WD_ALIGN_PARAGRAPH.CENTER, base="Normal")
+    _paragraph_style(doc, "题注", body, 12, exact_pitch=False, base="Normal")
+    _paragraph_style(doc, "落款", body, BODY_PT, align=WD_ALIGN_PARAGRAPH.RIGHT, base="Normal")
+    _paragraph_style(doc, "页码", TEMPLATE_FONTS["page_number"], PAGE_NUMBER_PT, exact_pitch=False)
+    _page_numbers(doc)
+    return doc
+
+
+def _strip_borders(style) -> None:
+    ppr = style.element.get_or_add_pPr()
+    for border in ppr.findall(qn("w:pBdr")):
+        ppr.remove(border)
+
+
+def _doc_grid(section, landscape: bool) -> None:
+    sect = section._sectPr
+    for old in sect.findall(qn("w:docGrid")):
+        sect.remove(old)
+    grid = OxmlElement("w:docGrid")
+    grid.set(qn("w:type"), "linesAndChars" if not landscape else "lines")
+    grid.set(qn("w:linePitch"), str(int(LINE_PITCH_PT * 20)))
+    if not landscape:
+        grid.set(qn("w:charSpace"), "0")
+    sect.append(grid)
+
+
+def _page_field(paragraph) -> None:
+    """"— N —": an em dash, the PAGE field, an em dash."""
+    def run(text=None, field=None):
+        r = paragraph.add_run(text)
+        set_font(r, TEMPLATE_FONTS["page_number"], PAGE_NUMBER_PT)
+        if field:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), field)
+            r._r.append(element)
+        return r
+
+    run("— ")
+    run(field="begin")
+    instr = run()
+    code = OxmlElement("w:instrText")
+    code.set(qn("xml:space"), "preserve")
+    code.text = " PAGE "
+    instr._r.append(code)
+    run(field="separate")
+    run("1")
+    run(field="end")
+    run(" —")
+
+
+def _page_numbers(doc) -> None:
+    """Odd pages number on the right, even pages on the left (GB/T 9704 7.5)."""
+    doc.settings.odd_and_even_pages_header_footer = True
+    section = doc.sections[0]
+    for footer, align in ((section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
+                          (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)):
+        footer.is_linked_to_previous = False
+        paragraph = footer.paragraphs[0]
+        paragraph.style = doc.styles["页码"]
+        paragraph.alignment = align
+        fmt = paragraph.paragraph_format
+        fmt.left_indent = fmt.right_indent = Pt(PAGE_NUMBER_PT)  # "一字距" from the edge
+        _page_field(paragraph)
+
+
+def title(doc, text: str):
+    return doc.add_paragraph(text, style="Title")
+
+
+def heading(doc, text: str, level: int = 1):
+    return doc.add_paragraph(text, style=f"Heading {level}")
+
+
+def para(doc, text: str = "", style: str | None = None):
+    return doc.add_paragraph(text, style=style)
+
+
+def tag(doc, text: str):
+    """A paragraph that holds only a docxtpl paragraph tag such as {%p for x in xs %}."""
+    return doc.add_paragraph(text)
+
+
+def table(doc, headers: list[str], widths_mm: list[float], *, repeat_header: bool = True):
+    """A bordered table with a bold header row repeated on every page."""
+    t = doc.add_table(rows=1, cols=len(headers))
+    t.style = doc.styles["Table Grid"]
+    t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    t.autofit = False
+    _fixed_layout(t)
+    for cell, text, width in zip(t.rows[0].cells, headers, widths_mm):
+        cell.width = Mm(width)
+        cell.paragraphs[0].style = doc.styles["表头"]
+        cell.paragraphs[0].add_run(text)
+        shade(cell, "D9D9D9")
+    if repeat_header:
+        trpr = t.rows[0]._tr.get_or_add_trPr()
+        flag = OxmlElement("w:tblHeader")
+        flag.set(qn("w:val"), "true")
+        trpr.append(flag)
+    _cant_split(t.rows[0])
+    t._widths = widths_mm
+    return t
+
+
+def _fixed_layout(t) -> None:
+    tblpr = t._tbl.tblPr
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    tblpr.append(layout)
+
+
+def _cant_split(row) -> None:
+    trpr = row._tr.get_or_add_trPr()
+    flag = OxmlElement("w:cantSplit")
+    flag.set(qn("w:val"), "true")
+    trpr.append(flag)
+
+
+def row(doc, t, texts: list[str], *, style: str = "表格文字", align=None):
+    """Append a row; each text may hold Jinja tags. Returns the row."""
+    r = t.add_row()
+    _cant_split(r)
+    for cell, text, width in zip(r.cells, texts, t._widths):
+        cell.width = Mm(width)
+        p = cell.paragraphs[0]
+        p.style = doc.styles[style]
+        if align is not None:
+            p.alignment = align
+        p.add_run(text)
+    return r
+
+
+def tag_row(doc, t, text: str):
+    """A row holding a docxtpl row tag ({%tr for … %} / {%tr endfor %})."""
+    r = t.add_row()
+    r.cells[0].paragraphs[0].add_run(text)
+    return r
+
+
+def shade(cell, fill: str) -> None:
+    tcpr = cell._tc.get_or_add_tcPr()
+    for old in tcpr.findall(qn("w:shd")):
+        tcpr.remove(old)
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    tcpr.append(shd)
+
+
+def save(doc, path) -> None:
+    """Save with fixed core properties so re-authoring gives stable files."""
+    import datetime as dt
+    props = doc.core_properties
+    props.author = props.last_modified_by = "信访工作文档生成器"
+    props.created = props.modified = dt.datetime(2026, 1, 1)
+    props.revision = 1
+    props.title = ""
+    doc.save(str(path))

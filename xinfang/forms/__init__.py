@@ -1,0 +1,29 @@
+"""The standard forms: each module turns the Dataset into document jobs.
+
+Every form module exposes `jobs(data, blank: bool) -> list[Job]`; blank jobs
+carry the unit's header but no entries and never any confidential value.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from ..render import Job
+
+# Module names under xinfang.forms, in the order documents are listed.
+FORM_MODULES: list[str] = [
+]
+
+
+def _modules():
+    return [import_module(f"{__name__}.{name}") for name in FORM_MODULES]
+
+
+def form_jobs(data) -> list[Job]:
+    return [job for module in _modules() for job in module.jobs(data, blank=False)]
+
+
+def blank_jobs(data) -> list[Job]:
+    jobs = [job for module in _modules() for job in module.jobs(data, blank=True)]
+    assert not any(job.confidential for job in jobs), "blank templates must never be confidential"
+    return jobs

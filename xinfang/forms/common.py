@@ -1,0 +1,64 @@
+"""What every form shares: output paths, unit headers, people as plain data."""
+
+from __future__ import annotations
+
+import re
+
+from ..jinja import cn_date
+
+FILLED_DIR = "文档"
+BLANK_DIR = "空白模板"
+CONFIDENTIAL_DIR = "涉密文档"
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+
+
+def safe_name(text: str) -> str:
+    """A file-name-safe version of a unit or form label."""
+    return _UNSAFE.sub("_", text).strip(" .") or "_"
+
+
+def unit_folder(data, unit) -> str:
+    """The unit's folder: its ancestors' labels then its own, e.g. 北辰能源/一矿/综采一队."""
+    chain = list(reversed(data.ancestors(unit))) + [unit]
+    return "/".join(safe_name(u.label) for u in chain)
+
+
+def output_path(data, unit, form: str, period: str, *, blank=False, confidential=False) -> str:
+    """e.g. 文档/北辰能源/一矿/一矿-信访隐患排查台账-2026年11月.docx."""
+    top = BLANK_DIR if blank else (CONFIDENTIAL_DIR if confidential else FILLED_DIR)
+    stem = "-".join(safe_name(part) for part in (unit.label, form, period) if part)
+    return f"{top}/{unit_folder(data, unit)}/{stem}.docx"
+
+
+def period_month(data) -> str:
+    d = data.today
+    return f"{d.year}年{d.month}月"
+
+
+def person(data, person_id: str | None, *, with_mobile: bool = True) -> dict:
+    """A person as plain template data; empty strings when nobody is named."""
+    p = data.people.get(person_id) if person_id else None
+    if p is None:
+        return {"id": "", "name": "", "post": "", "unit": "", "office_phone": "", "mobile": ""}
+    return {
+        "id": p.id, "name": p.name, "post": p.post, "unit": data.units[p.unit].label,
+        "office_phone": p.office_phone or "", "mobile": (p.mobile or "") if with_mobile else "",
+    }
+
+
+def unit_header(data, unit) -> dict:
+    """The header every form of a unit carries, filled or blank."""
+    return {
+        "id": unit.id, "name": unit.name, "label": unit.label, "kind": unit.kind, "city": unit.city,
+        "leader": person(data, unit.leader), "supervisor": person(data, unit.supervisor),
+        "liaison": person(data, unit.liaison), "phone": unit.phone or "",
+    }
+
+
+def enterprise_header(data) -> dict:
+    e = data.enterprise
+    return {
+        "name": e.name, "short_name": e.short_name, "year": e.year, "issuer": e.documents.issuer,
+        "date": cn_date(e.data_date), "date_iso": e.data_date.isoformat(),
+        "secret_mark": e.documents.secret_mark,
+    }
