@@ -23,10 +23,10 @@ from docxtpl import DocxTemplate as _Docxtpl
 
 from ..errors import TemplateError
 from ..jinja import docx_environment
+from . import zipwriter
 
 TAG_RE = re.compile(r"\{[{%#]")
 TEXT_PARTS = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
-ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 # Names the template files use for each font role; the data's settings replace them.
 TEMPLATE_FONTS = {
     "title": "方正小标宋简体",
@@ -63,10 +63,9 @@ def _apply_fonts(xml: str, fonts: dict[str, FontRole]) -> str:
 
 def _font_table(xml: str, fonts: dict[str, FontRole]) -> str:
     """Declare every configured font with its fallback in word/fontTable.xml."""
-    names = {f.name for f in fonts.values()}
+    names = {xml_escape(f.name) for f in fonts.values()}
     xml = re.sub(r'<w:font w:name="([^"]*)">.*?</w:font>',
-                 lambda m: "" if xml_escape(m.group(1)) in {xml_escape(n) for n in names} else m.group(0),
-                 xml, flags=re.S)
+                 lambda m: "" if m.group(1) in names else m.group(0), xml, flags=re.S)
     entries = "".join(_font_table_entry(f) for f in sorted(set(fonts.values()), key=lambda f: f.name))
     return xml.replace("</w:fonts>", entries + "</w:fonts>")
 
@@ -101,6 +100,7 @@ class DocxTemplate:
         self.compiled: dict[str, jinja2.Template] = {}
         self.sources: dict[str, str] = {}
         self.order: list[str] = []
+        self._static_entries: dict[str, zipwriter.Entry] | None = None
         fonts = fonts or {}
         try:
             archive = zipfile.ZipFile(io.BytesIO(data))
@@ -120,6 +120,7 @@ class DocxTemplate:
                 elif name == "word/fontTable.xml" and fonts:
                     raw = _font_table(raw.decode("utf-8"), fonts).encode("utf-8")
                 self.static[name] = raw
+        self.static.pop("docProps/core.xml", None)  # always written fresh, with fixed dates
         if "docProps/core.xml" not in self.order:
             self.order.append("docProps/core.xml")
 
@@ -145,16 +146,12 @@ class DocxTemplate:
     def render(self, context: dict, title: str, author: str, when: dt.date) -> bytes:
         parts = self.render_parts(context)
         parts["docProps/core.xml"] = core_properties(title, author, when)
-        return write_zip(self.order, parts, self.static)
+        return self.package(parts)
 
-
-def write_zip(order: list[str], parts: dict[str, bytes], static: dict[str, bytes]) -> bytes:
-    """A deterministic zip: fixed entry order, times and attributes."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name in order:
-            info = zipfile.ZipInfo(name, ZIP_EPOCH)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, parts[name] if name in parts else static[name], compresslevel=6)
-    return buffer.getvalue()
+    def package(self, parts: dict[str, bytes]) -> bytes:
+        """Zip rendered parts with the static ones, compressed once per template."""
+        if self._static_entries is None:
+            self._static_entries = {name: zipwriter.compress(name, raw) for name, raw in self.static.items()}
+        entries = [self._static_entries[name] if name in self._static_entries
+                   else zipwriter.compress(name, parts[name]) for name in self.order]
+        return zipwriter.build(entries)
