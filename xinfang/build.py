@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from . import loader
+from . import changes, loader
 from .docx.engine import FontRole
 from .errors import XinfangError
-from .outputs import OutputFolder, Outcome, locked
+from .outputs import OutputFolder, Outcome, locked, write_atomic
 from .render import Job, Renderer, render_all
 
 SECTIONS = {"forms": "表格文档", "blanks": "空白模板"}
+CHANGE_LIST = "变更清单.txt"
+SNAPSHOT = ".snapshot.json"
 
 
 def fonts_of(data: loader.Dataset) -> dict[str, FontRole]:
@@ -34,8 +36,12 @@ def jobs_for(section: str, data: loader.Dataset) -> list[Job]:
     return forms.form_jobs(data) if section == "forms" else forms.blank_jobs(data)
 
 
-def run(command: str, *, data_dir: Path, out_dir: Path, site_dir: Path, reporter) -> str:
+def run(command: str, *, data_dir: Path, out_dir: Path, site_dir: Path, reporter,
+        versions: list[str] = ()) -> str:
     """Carry out one CLI command and return its Chinese summary."""
+    if command == "diff":
+        from .datadiff import report
+        return report(versions[0], versions[1], Path(data_dir))
     if command == "schema":
         from .jsonschema import write_schemas
         written = write_schemas(Path(data_dir) / "schema")
@@ -66,13 +72,13 @@ def build_documents(data: loader.Dataset, sections: list[str], out_dir: Path, re
     """Render every section's documents, then commit all sections together."""
     renderer = renderer_for(data)
     with locked(out_dir):
-        folders = []
+        folders, rendered = [], {}
         try:
             for section in sections:
                 reporter.step(f"生成{SECTIONS[section]}")
                 folder = OutputFolder(out_dir, section)
                 folders.append(folder)
-                stage(folder, renderer, jobs_for(section, data))
+                rendered.update(stage(folder, renderer, jobs_for(section, data)))
         except BaseException:
             for folder in folders:
                 folder.discard()
@@ -80,11 +86,13 @@ def build_documents(data: loader.Dataset, sections: list[str], out_dir: Path, re
         outcome = Outcome()
         for folder in folders:
             outcome.merge(folder.commit())
+        write_change_list(out_dir, data, outcome, rendered)
     return (f"文档：新建 {len(outcome.new)} 份，更新 {len(outcome.changed)} 份，"
             f"未变 {len(outcome.unchanged)} 份，删除 {len(outcome.removed)} 份；输出目录 {out_dir}")
 
 
-def stage(folder: OutputFolder, renderer: Renderer, jobs: list[Job]) -> None:
+def stage(folder: OutputFolder, renderer: Renderer, jobs: list[Job]) -> dict[str, Job]:
+    """Render the jobs whose inputs changed into the folder's staging area."""
     seen: set[str] = set()
     todo = []
     for job in jobs:
@@ -94,9 +102,39 @@ def stage(folder: OutputFolder, renderer: Renderer, jobs: list[Job]) -> None:
         digest = job.input_digest(renderer.template_digest(job.template))
         if not folder.is_current(job.path, digest):
             todo.append(job)
-    digests = {job.path: job.digest for job in todo}
+    by_path = {job.path: job for job in todo}
     for path, content in render_all(renderer, todo):
-        folder.put(path, content, digests[path])
+        folder.put(path, content, by_path[path].digest)
+    return by_path
+
+
+def write_change_list(out_dir: Path, data: loader.Dataset, outcome: Outcome, jobs: dict[str, Job]) -> None:
+    """build/变更清单.txt: which documents changed, and the data changes behind each."""
+    snapshot_path = out_dir / SNAPSHOT
+    try:
+        previous = json.loads(snapshot_path.read_text("utf-8"))
+    except (OSError, ValueError):
+        previous = None
+    current = changes.snapshot(data)
+    data_changes = changes.diff(previous, current) if previous is not None else []
+    lines = [f"信访工作文档变更清单（数据日期 {data.today.isoformat()}）", ""]
+    if previous is None:
+        lines.append("首次生成，没有可比较的上一版数据。")
+    else:
+        lines.append(f"数据变化 {len(data_changes)} 处：")
+        lines += [f"  - {change}" for change in data_changes] or ["  （无）"]
+    lines += ["", f"文档：新建 {len(outcome.new)} 份，更新 {len(outcome.changed)} 份，"
+                  f"未变 {len(outcome.unchanged)} 份，删除 {len(outcome.removed)} 份。"]
+    for title, paths in (("更新的文档", outcome.changed), ("新建的文档", outcome.new),
+                         ("删除的文档", outcome.removed)):
+        if not paths or (title == "新建的文档" and previous is None):
+            continue
+        lines += ["", f"{title}："]
+        for path in sorted(paths):
+            reasons = changes.attribute(data_changes, jobs[path].context) if path in jobs else []
+            lines.append(f"  - {path}" + (f"：{'；'.join(map(str, reasons))}" if reasons else ""))
+    write_atomic(out_dir / CHANGE_LIST, ("\n".join(lines) + "\n").encode("utf-8"))
+    write_atomic(snapshot_path, changes.dumps(current))
 
 
 def check_summary(data: loader.Dataset) -> str:

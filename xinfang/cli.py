@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import difflib
+import re
 import sys
 import time
 import traceback
@@ -17,17 +19,29 @@ COMMANDS = {
     "forms": "生成填好数据的表格文档（DOCX）",
     "blanks": "生成供基层单位下载填写的空白模板",
     "site": "生成操作手册网站",
+    "diff": "比较两份数据（两个目录或两个 git 版本）：generate.py diff A B",
     "lint": "检查所有模板与数据模型是否匹配",
     "schema": "重新生成数据文件的 JSON Schema（供编辑器校验和补全）",
 }
 EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT = 0, 1, 2
 
 
+class _ChineseHelp(argparse.RawDescriptionHelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, prefix="用法：")
+
+
 class _ChineseParser(argparse.ArgumentParser):
     """argparse with its usage errors in Chinese and exit status 2."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        message = (message.replace("invalid choice", "无效的命令")
+        wrong = re.search(r"invalid choice: '([^']*)'", message)
+        if wrong:
+            close = difflib.get_close_matches(wrong.group(1), list(COMMANDS), n=1)
+            hint = f"，是否应为“{close[0]}”？" if close else ""
+            message = f"无效的命令“{wrong.group(1)}”{hint}（可用命令：{'、'.join(COMMANDS)}）"
+        message = (message.replace("argument ", "参数 ")
+                   .replace("invalid choice", "无效的命令")
                    .replace("unrecognized arguments", "无法识别的参数")
                    .replace("expected one argument", "缺少参数值")
                    .replace("choose from", "可选"))
@@ -42,11 +56,12 @@ def make_parser() -> argparse.ArgumentParser:
         prog="generate.py",
         description="信访工作文档与操作手册生成器：从 data/ 中的数据生成标准表格、空白模板和操作手册网站。",
         epilog=f"命令：\n{commands}",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_ChineseHelp,
         add_help=False,
     )
     parser.add_argument("command", nargs="?", default="all", choices=list(COMMANDS), metavar="命令",
                         help="要执行的命令，默认 all")
+    parser.add_argument("versions", nargs="*", metavar="A B", help="diff 命令比较的两份数据")
     parser.add_argument("--data", type=Path, default=Path("data"), metavar="目录", help="数据目录（默认 data/）")
     parser.add_argument("--out", type=Path, default=Path("build"), metavar="目录", help="文档输出目录（默认 build/）")
     parser.add_argument("--site-dir", type=Path, default=Path("site"), metavar="目录", help="网站输出目录（默认 site/）")
@@ -54,6 +69,8 @@ def make_parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="出错时显示完整的技术细节（traceback）")
     parser.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}", help="显示版本号")
+    parser._positionals.title = "参数"
+    parser._optionals.title = "选项"
     return parser
 
 
@@ -76,12 +93,16 @@ class Reporter:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = make_parser().parse_args(argv)
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    if (args.command == "diff") != bool(args.versions) or (args.versions and len(args.versions) != 2):
+        parser.error("diff 命令需要两个参数：两个数据目录或两个 git 版本，如 generate.py diff HEAD~1 HEAD"
+                     if args.command == "diff" else f"{args.command} 命令不接受额外参数：{' '.join(args.versions)}")
     reporter = Reporter(args.quiet)
     try:
         from .build import run
         summary = run(args.command, data_dir=args.data, out_dir=args.out,
-                      site_dir=args.site_dir, reporter=reporter)
+                      site_dir=args.site_dir, reporter=reporter, versions=args.versions)
     except DataError as exc:
         errors = [p for p in exc.problems if not p.warning]
         for problem in exc.problems:
