@@ -13,7 +13,8 @@ from pathlib import Path
 
 from . import model as m
 from .errors import DataError, Pos, Problem
-from .schema import MISSING, Context, Record, field_path, field_pos, load_document
+from .parsecache import ParseCache
+from .schema import MAX_NODES_VISITED, MISSING, Context, Record, field_path, field_pos, load_document
 from .yamlio import compose, decode
 
 CONFIDENTIAL_DIR = "confidential"
@@ -38,6 +39,10 @@ KEY_PERSONS_FILE = Record(m.KeyPersonsFile)
 KIND_NAMES = {"unit": "单位", "person": "人员", "risk": "隐患", "campaign": "专项排查",
               "key-person": "重点人员", "case": "包案"}
 LIAISON_REQUIRED = ("企业", "二级单位", "基层单位")
+# Where each kind of ID is defined: when such a file cannot be read at all, its
+# references are not checked (each would be a misleading "does not exist").
+DEFINED_IN = {"unit": "units.yaml", "person": "people.yaml", "campaign": "campaigns.yaml",
+              "case": "reception.yaml", "risk": f"{RISKS_DIR}/", "key-person": f"{CONFIDENTIAL_DIR}/"}
 
 
 @dataclass
@@ -93,12 +98,14 @@ class Dataset:
 class _Collector:
     """Reads files, remembering each one's hash and every problem found."""
 
-    def __init__(self, data_dir: Path):
+    def __init__(self, data_dir: Path, cache: ParseCache | None):
         self.data_dir = data_dir
+        self.cache = cache
         self.problems: list[Problem] = []
         self.defs: list = []
         self.refs: list = []
         self.sources: dict[str, str] = {}
+        self.unreadable: set[str] = set()  # files of which nothing could be used
 
     def display(self, path: Path) -> str:
         return path.relative_to(self.data_dir).as_posix()
@@ -114,13 +121,19 @@ class _Collector:
         text, problems = decode(path, data, display)
         if text is None:
             self.problems.extend(problems)
+            self.unreadable.add(display)
             return MISSING
         root, problems = compose(text, display)
         if problems:
             self.problems.extend(problems)
+            self.unreadable.add(display)
             return MISSING
-        ctx = Context(display)
+        # Without aliases a file cannot hold more values than characters, so a
+        # budget of its length bounds an alias bomb's work to the file's size.
+        ctx = Context(display, budget=min(MAX_NODES_VISITED, len(text) + 10_000))
         value = load_document(root, spec, ctx)
+        if value is MISSING and any(not p.path for p in ctx.problems):
+            self.unreadable.add(display)  # empty, not a mapping, or an alias bomb
         self.problems.extend(ctx.problems)
         self.defs.extend(ctx.defs)
         self.refs.extend(ctx.refs)
@@ -133,12 +146,15 @@ def _yaml_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
-def load(data_dir: Path) -> Dataset:
-    """Load and check the whole data folder; raise DataError listing every problem."""
+def load(data_dir: Path, cache_dir: Path | None = None) -> Dataset:
+    """Load and check the whole data folder; raise DataError listing every problem.
+
+    With `cache_dir`, each file's validated content is reused while its bytes are unchanged.
+    """
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
         raise DataError([Problem(Pos(str(data_dir)), "", "数据目录不存在")])
-    c = _Collector(data_dir)
+    c = _Collector(data_dir, ParseCache(cache_dir) if cache_dir else None)
     loaded: dict[str, object] = {}
     for name, (spec, required) in SINGLE_FILES.items():
         path = data_dir / name
@@ -146,6 +162,7 @@ def load(data_dir: Path) -> Dataset:
             loaded[name] = c.load(path, spec)
         elif required:
             c.problems.append(Problem(Pos(name), "", "缺少必需的数据文件"))
+            c.unreadable.add(name)
             loaded[name] = MISSING
         else:
             loaded[name] = spec.cls()
@@ -221,9 +238,11 @@ def _check_ids(c: _Collector) -> None:
             c.problems.append(Problem(pos, path, f"{KIND_NAMES[kind]}编号“{ident}”重复（已在 {first} 定义）"))
         else:
             defined[kind][ident] = pos
+    blind = {kind for kind, source in DEFINED_IN.items()
+             if any(name.startswith(source) for name in c.unreadable)}
     for kind, ident, pos, path in c.refs:
         names = defined.get(kind, {})
-        if ident not in names:
+        if ident not in names and kind not in blind:
             close = difflib.get_close_matches(ident, sorted(names), n=1, cutoff=0.6)
             hint = f"，是否应为“{close[0]}”？" if close else ""
             c.problems.append(Problem(pos, path, f"引用的{KIND_NAMES[kind]}“{ident}”不存在{hint}"))

@@ -30,7 +30,19 @@ MAX_NODES_VISITED = 2_000_000
 
 NULL_TAG = "tag:yaml.org,2002:null"
 _constructor = SafeConstructor()
-MISSING = object()
+
+
+class _Missing:
+    """The marker for "no usable value"; pickles as itself, so cached results keep it."""
+
+    def __reduce__(self):
+        return "MISSING"
+
+    def __repr__(self):
+        return "MISSING"
+
+
+MISSING = _Missing()
 
 
 class _AliasBomb(Exception):
@@ -387,12 +399,14 @@ class Record(Spec):
             elif key in empty:
                 ctx.error(empty[key], f"{path}.{key}" if path else key, "必填项不能为空")
                 failed = True
+        if self.id_kind and "id" in values:
+            # Defined even when another field failed, so references to it do not
+            # each report a second, misleading "does not exist".
+            ctx.defs.append((self.id_kind, values["id"], where["id"], f"{path}.编号"))
         if failed:
             return MISSING
         record = self.cls(**values)
         record.pos, record.where, record.path = ctx.pos(node), where, path
-        if self.id_kind:
-            ctx.defs.append((self.id_kind, record.id, where.get("id", record.pos), f"{path}.编号"))
         if self.check:
             for attr, message in self.check(record):
                 ctx.problems.append(Problem(where.get(attr, record.pos), _field_path(self.cls, path, attr), message))
@@ -440,5 +454,8 @@ def load_document(root: yaml.Node | None, spec: Record, ctx: Context) -> Any:
     try:
         return spec.load(root, "", ctx)
     except _AliasBomb:
+        # What was read before the bomb went off is repetition, not information.
+        for found in (ctx.problems, ctx.defs, ctx.refs):
+            found.clear()
         ctx.problems.append(Problem(Pos(ctx.file, 1, 1), "", "别名（*）展开后数据量异常巨大，已拒绝读取（疑似恶意构造的文件）"))
         return MISSING

@@ -72,6 +72,8 @@ def compose(text: str, display: str) -> tuple[yaml.Node | None, list[Problem]]:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context == "while scanning a quoted scalar" and exc.context_mark:
+            mark = exc.context_mark  # where the quote opens, not the end of the file
         pos = Pos(display, mark.line + 1, mark.column + 1) if mark else Pos(display)
         return None, [Problem(pos, "", _explain_syntax(exc))]
     except yaml.YAMLError as exc:
