@@ -13,6 +13,7 @@ from .render import Job, Renderer, render_all
 
 SECTIONS = {"forms": "表格文档", "blanks": "空白模板"}
 CHANGE_LIST = "变更清单.txt"
+MAX_WARNINGS_SHOWN = 20
 SNAPSHOT = ".snapshot.json"
 
 
@@ -48,8 +49,11 @@ def run(command: str, *, data_dir: Path, out_dir: Path, site_dir: Path, reporter
         return f"已生成 {len(written)} 个 JSON Schema 文件：{Path(data_dir) / 'schema'}"
     reporter.step(f"读取并检查数据：{data_dir}")
     data = loader.load(Path(data_dir))
-    for warning in data.warnings:
+    shown = data.warnings if command == "check" else data.warnings[:MAX_WARNINGS_SHOWN]
+    for warning in shown:
         reporter.warn(str(warning))
+    if len(shown) < len(data.warnings):
+        reporter.warn(f"……另有 {len(data.warnings) - len(shown)} 条警告，运行 generate.py check 可查看全部。")
     if command == "check":
         return check_summary(data)
     if command == "lint":

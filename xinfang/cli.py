@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import re
+import signal
 import sys
 import time
 import traceback
@@ -92,7 +93,13 @@ class Reporter:
         return time.monotonic() - self.started
 
 
+def _interrupt_on_term(signum, frame) -> None:
+    # A polite kill (SIGTERM) unwinds like Ctrl-C, so staged files are cleaned up.
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
+    signal.signal(signal.SIGTERM, _interrupt_on_term)
     parser = make_parser()
     args = parser.parse_args(argv)
     if (args.command == "diff") != bool(args.versions) or (args.versions and len(args.versions) != 2):
