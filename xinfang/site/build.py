@@ -1,0 +1,76 @@
+"""build_site: build the manual with MkDocs into a fresh folder, then swap it in.
+
+A failed build (bad data, a broken link under strict mode) leaves the previous
+site untouched; the new one replaces it only when complete.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+from .. import loader
+from ..errors import DataError, XinfangError
+from . import events
+
+CONFIG = Path(__file__).resolve().parents[2] / "mkdocs.yml"
+
+
+def build_site(data_dir: Path, site_dir: Path, data=None, strict: bool = True) -> str:
+    """Build the site from `data_dir` into `site_dir`; return a one-line Chinese summary."""
+    data_dir, site_dir = Path(data_dir).resolve(), Path(site_dir).resolve()
+    data = data or loader.load(data_dir)  # errors surface here, before anything is written
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    temp = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
+    try:
+        config = load_config(config_file=str(CONFIG), site_dir=str(temp), strict=strict)
+        config.extra[events.EXTRA_DATA] = str(data_dir)
+        config.extra[events.EXTRA_STATE] = str(site_dir)
+        events.preloaded[data_dir] = data
+        with _quiet_mkdocs():
+            try:
+                build(config)
+            except Abort as exc:
+                cause = exc.__context__
+                if isinstance(cause, DataError):
+                    raise DataError(cause.problems) from None
+                raise XinfangError(f"操作手册网站生成失败：{exc}") from None
+        _swap(temp, site_dir)
+    finally:
+        events.preloaded.pop(data_dir, None)
+        shutil.rmtree(temp, ignore_errors=True)
+    s = events.summary()
+    changed = f"数据变化 {s['changes']} 处" if s["changes"] else "数据无变化"
+    return f"操作手册网站：页面 {s['pages']} 个，下载文件 {s['downloads']} 个，{changed}；输出目录 {site_dir}"
+
+
+def _swap(new: Path, site_dir: Path) -> None:
+    """Put `new` in place of `site_dir` with renames only (the old one is removed after)."""
+    old = None
+    if site_dir.exists():
+        old = site_dir.with_name(f".{site_dir.name}-old-{os.getpid()}")
+        shutil.rmtree(old, ignore_errors=True)
+        os.replace(site_dir, old)
+    os.replace(new, site_dir)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _quiet_mkdocs():
+    """MkDocs' INFO lines would drown the CLI's progress; keep its warnings."""
+    log = logging.getLogger("mkdocs")
+    level = log.level
+    log.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        log.setLevel(level)

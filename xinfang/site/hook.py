@@ -1,0 +1,15 @@
+"""MkDocs hook named in mkdocs.yml: hands MkDocs' events to xinfang.site.events.
+
+MkDocs imports this file by path, not as part of the package, so the repository
+root is put on sys.path first and the real work lives in an ordinary module
+(whose state build_site can share).
+"""
+
+import sys
+from pathlib import Path
+
+_REPO = str(Path(__file__).resolve().parents[2])
+if _REPO not in sys.path:
+    sys.path.insert(0, _REPO)
+
+from xinfang.site.events import on_config, on_files, on_post_build  # noqa: E402,F401

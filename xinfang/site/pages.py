@@ -1,0 +1,270 @@
+"""Page builders: turn the Dataset into Markdown pages via templates/site/*.md.j2.
+
+Each builder gathers one page's plain context; the template only lays it out.
+Values reach Markdown escaped (xinfang.jinja.markdown_environment); the only
+trusted Markup is what this module and svg.py generate themselves: links and
+diagrams.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from .. import model
+from ..jinja import cn_date, markdown_environment, md_escape
+from ..schema import declared_fields
+from . import public, schedule, svg
+from .downloads import Download
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "site"
+TREE_LIMIT = 300  # units drawn in one tree; bigger groups are drawn to a shallower depth
+LIST_LIMIT = 300  # units listed inline on company-wide pages before pointing to unit pages
+
+
+def environment() -> jinja2.Environment:
+    return markdown_environment(jinja2.FileSystemLoader(str(TEMPLATES)))
+
+
+def link(text: str, href: str) -> Markup:
+    """A Markdown link whose text is escaped and whose target we generated."""
+    return Markup(f"[{md_escape(text)}]({href})")
+
+
+class Site:
+    """Everything the pages share, and one method per page."""
+
+    def __init__(self, data, downloads: list[Download], history: list[dict]):
+        self.data = data
+        self.downloads = downloads
+        self.history = history
+        self.env = environment()
+        e = data.enterprise
+        self.common = {
+            "enterprise": e.name, "short_name": e.short_name, "year": e.year,
+            "data_date": cn_date(e.data_date), "office_phone": e.office.phone,
+            "office_unit": data.units[e.office.lead_unit].label,
+        }
+
+    # --- shared pieces ------------------------------------------------------
+
+    def unit_link(self, unit_id: str, base: str = "units/") -> Markup:
+        """A link to a unit page; `base` is the path to units/ from the linking page."""
+        return link(self.data.units[unit_id].label, f"{base}{unit_id}.md")
+
+    def unit_links(self, ids, base: str = "units/") -> Markup:
+        return Markup("、").join(self.unit_link(i, base) for i in ids)
+
+    def tree_rows(self, top, href_prefix: str, limit: int = TREE_LIMIT) -> list[dict]:
+        """Depth-first rows under `top`, cut at the deepest level that fits in `limit`."""
+        units = self.data.descendants(top)
+        base = len(self.data.ancestors(top))
+        depth_of = {u.id: len(self.data.ancestors(u)) - base for u in units}
+        max_depth = max(depth_of.values())
+        while max_depth > 1 and sum(d <= max_depth for d in depth_of.values()) > limit:
+            max_depth -= 1
+        return [{"depth": depth_of[u.id], "label": u.label, "kind": u.kind,
+                 "href": f"{href_prefix}{u.id}.html"} for u in units if depth_of[u.id] <= max_depth]
+
+    def render(self, template: str, **context) -> str:
+        return self.env.get_template(template).render(**self.common, **context)
+
+    # --- pages --------------------------------------------------------------
+
+    def pages(self) -> dict[str, str]:
+        out = {
+            "index.md": self.home(),
+            "organisation.md": self.organisation(),
+            "procedure.md": self.procedure(),
+            "screening.md": self.screening(),
+            "reception.md": self.reception(),
+            "key-groups.md": self.key_groups(),
+            "emergency.md": self.emergency(),
+            "downloads.md": self.downloads_page(),
+            "units/index.md": self.units_index(),
+            "contacts.md": self.contacts(),
+            "changes.md": self.changes(),
+        }
+        for unit in self.data.descendants(self.data.root):
+            out[f"units/{unit.id}.md"] = self.unit_page(unit)
+        return out
+
+    def home(self) -> str:
+        e = self.data.enterprise
+        figures = sorted(e.figures, key=lambda f: f.year)
+        rows = []
+        for i, f in enumerate(figures):
+            prev = figures[i - 1] if i else None
+            rows.append({
+                "year": f.year, "batches": f.batches, "people": f.people,
+                "as_of": cn_date(f.as_of) if f.as_of else "全年",
+                "batches_change": _change(prev.batches, f.batches) if prev else "—",
+                "people_change": _change(prev.people, f.people) if prev else "—",
+            })
+        return self.render("index.md.j2", targets=[{"indicator": t.indicator, "value": t.value} for t in e.targets],
+                           figures=rows, group_name=e.group.name)
+
+    def organisation(self) -> str:
+        d, g, o = self.data, self.data.enterprise.group, self.data.enterprise.office
+        r = d.responsibilities
+        assignments = [{"level": a.level, "person": public.person(d, a.person),
+                        "units": self.unit_links(a.units), "area": a.area} for a in r.assignments]
+        five = [{"name": f.name, "holder": f.holder, "content": f.content, "people": public.names(d, f.people)}
+                for f in r.five]
+        rows = self.tree_rows(d.root, "units/")
+        tree = svg.unit_tree(rows, f"{d.enterprise.short_name}单位组织结构图")
+        return self.render(
+            "organisation.md.j2", group_name=g.name, leader=public.person(d, g.leader),
+            deputies=public.people(d, g.deputies), members=public.people(d, g.members), meetings=g.meetings,
+            office_lead=self.unit_link(o.lead_unit), director=public.person(d, o.director),
+            staff_names=public.names(d, o.staff), office_duties=o.duties,
+            levels=[{"level": lv.level, "holder": lv.holder, "duty": lv.duty} for lv in r.levels],
+            assignments=assignments, five=five, tree=tree,
+            tree_complete=len(rows) == len(d.units), unit_count=len(d.units))
+
+    def procedure(self) -> str:
+        steps = [{"name": s.name, "limit": s.limit, "basis": s.basis, "detail": s.detail}
+                 for s in self.data.procedure.steps]
+        diagram = svg.flow([{"name": s["name"], "note": "时限：" + s["limit"]} for s in steps],
+                           "信访事项办理流程图", "procedure")
+        return self.render("procedure.md.j2", steps=steps, diagram=diagram)
+
+    def screening(self) -> str:
+        d = self.data
+        columns = [{"name": f.metadata["key"], "doc": f.metadata.get("doc") or ""}
+                   for f in declared_fields(model.RiskEntry)]
+        counts = {level: {"open": 0, "closed": 0} for level in model.RISK_LEVELS}
+        for risk in d.risks:
+            counts[risk.level]["closed" if risk.state == "已销号" else "open"] += 1
+        campaigns = [{"name": c.name, "trigger": c.trigger, "milestone": cn_date(c.milestone),
+                      "lead_days": c.lead_days, "lead": self.unit_link(c.lead),
+                      "leader": public.person(d, c.leader)["name"]} for c in d.campaigns]
+        ledger = [dl for dl in self.downloads if dl.unit == d.root.id and "台账" in dl.title]
+        return self.render("screening.md.j2", columns=columns, counts=counts, campaigns=campaigns,
+                           kinds=model.SCREENING_KINDS, ledger=[self.download_link(dl, "") for dl in ledger],
+                           total_open=sum(c["open"] for c in counts.values()))
+
+    def reception(self) -> str:
+        d, rec = self.data, self.data.reception
+        rules = [{"leader": public.person(d, r.leader), "mode": r.mode,
+                  "cycle": r.cycle + (f"第{r.week_of_month}个" if r.cycle == "每月" else "") + r.weekday,
+                  "time": r.time, "place": r.place} for r in rec.rules]
+        cases = [{"id": c.id, "leader": public.person(d, c.leader), "team": public.names(d, c.team),
+                  "deadline": cn_date(c.deadline)} for c in rec.cases]
+        return self.render("reception.md.j2", rec=rec, rules=rules, cases=cases,
+                           sessions=schedule.sessions(d))
+
+    def key_groups(self) -> str:
+        kg = self.data.key_groups
+        # Policy only: the key persons (data/confidential/) are never read here.
+        policies = [{"cls": p.cls, "criteria": p.criteria, "contact_by": p.contact_by,
+                     "frequency": p.frequency, "interval_days": p.interval_days} for p in kg.policies]
+        return self.render("key-groups.md.j2", policies=policies, measures=list(kg.measures),
+                           report_minutes=self.data.emergency.report_minutes)
+
+    def emergency(self) -> str:
+        d, em = self.data, self.data.emergency
+        post = em.post
+        steps = [
+            {"name": "发现苗头", "note": "各单位、信访联络员发现聚集、赴省进京等苗头，立即核实情况"},
+            {"name": "报告", "note": f"{em.report_minutes}分钟内报告领导小组办公室（值班电话 {post.office.phone}），"
+                                   "办公室立即报告总指挥"},
+            {"name": "启动响应", "note": "指挥部按分级响应启动相应工作组和应急队伍"},
+            {"name": "到场处置", "note": f"事发单位{em.onsite_minutes}分钟内到场；其他单位按到达时限赶到，"
+                                     "劝导疏散、接待代表、答复诉求"},
+            {"name": "信息报送", "note": "信息报送组持续收集动态，按时限向领导小组和上级报告"},
+            {"name": "善后处置", "note": "落实问题处理，调查起因、评估损失、总结教训，向信访人代表通报"},
+        ]
+        office = post.office
+        return self.render(
+            "emergency.md.j2", em=em, diagram=svg.flow(steps, "应急处置流程图", "emergency"),
+            commander=public.person(d, post.commander), deputies=public.people(d, post.deputies),
+            member_units=self.unit_links(post.member_units),
+            office={"unit": self.unit_link(office.unit), "director": public.person(d, office.director),
+                    "deputies": public.people(d, office.deputies), "phone": office.phone, "duty": office.duty},
+            teams=[{"name": t.name, "leader": public.person(d, t.leader), "members": public.names(d, t.members),
+                    "duty": t.duty} for t in post.teams],
+            vehicles=[{"kind": v.kind, "count": v.count, "place": v.place} for v in post.vehicles],
+            fund_keeper=self.unit_link(post.fund_keeper), fund=f"{post.fund:g}",
+            arrivals=[{"place": a.place, "note": a.note,
+                       "same_city": f"{a.same_city_minutes}分钟" if a.same_city_minutes else "—",
+                       "other": f"{a.other_minutes}分钟"} for a in em.arrivals],
+            levels=[{"level": lv.level, "condition": lv.condition, "response": lv.response} for lv in em.levels],
+            aftercare=[{"name": t.name, "leader": public.person(d, t.leader), "duty": t.duty}
+                       for t in post.teams if "善后" in t.name])
+
+    def download_link(self, dl: Download, up: str) -> Markup:
+        return link(dl.title, f"{up}{dl.href}")
+
+    def downloads_page(self) -> str:
+        d = self.data
+        by_unit: dict[str, list] = {}
+        for dl in self.downloads:
+            by_unit.setdefault(dl.unit, []).append(dl)
+        company = [{"link": self.download_link(dl, ""), "name": dl.name, "size": dl.size_kb}
+                   for dl in by_unit.get(d.root.id, [])]
+        units = [{"unit": self.unit_link(u.id), "kind": u.kind, "count": len(by_unit[u.id]),
+                  "links": Markup("<br>").join(self.download_link(dl, "") for dl in by_unit[u.id])}
+                 for u in d.descendants(d.root) if u.id != d.root.id and u.id in by_unit]
+        return self.render("downloads.md.j2", company=company, units=units,
+                           inline=len(units) <= LIST_LIMIT, total=len(self.downloads))
+
+    def units_index(self) -> str:
+        d = self.data
+        rows = [{"link": self.unit_link(u.id, ""), "kind": u.kind,
+                 "parent": self.unit_link(u.parent, "") if u.parent else "—",
+                 "leader": public.person(d, u.leader)["name"], "liaison": public.person(d, u.liaison)["name"],
+                 "phone": u.phone or "", "indent": len(d.ancestors(u))}
+                for u in d.descendants(d.root)]
+        return self.render("units-index.md.j2", units=rows)
+
+    def unit_page(self, unit) -> str:
+        d = self.data
+        leaders = [(role, public.person(d, pid)) for role, pid in
+                   (("主要领导（第一责任人）", unit.leader), ("分管领导", unit.supervisor),
+                    ("信访联络员", unit.liaison)) if pid]
+        staff = [public.person(d, p.id) for p in d.people.values() if p.unit == unit.id]
+        assignments = [{"level": a.level, "person": public.person(d, a.person), "area": a.area}
+                       for a in d.responsibilities.assignments if unit.id in a.units]
+        children = unit.children
+        tree = None
+        if children:
+            tree = svg.unit_tree(self.tree_rows(unit, ""), f"{unit.label}下属单位")
+        arrivals = [{"place": a.place, "note": a.note,
+                     "minutes": a.same_city_minutes if (a.same_city_minutes and a.place == unit.city)
+                     else a.other_minutes} for a in d.emergency.arrivals]
+        own = [self.download_link(dl, "../") for dl in self.downloads if dl.unit == unit.id]
+        company = [self.download_link(dl, "../") for dl in self.downloads if dl.unit == d.root.id
+                   and unit.id != d.root.id]
+        return self.render(
+            "unit.md.j2", unit=unit, leaders=leaders, staff=staff, assignments=assignments,
+            parents=[self.unit_link(a.id, "")
+                     for a in reversed(d.ancestors(unit))],
+            children=[self.unit_link(c.id, "") for c in children],
+            tree=tree, arrivals=arrivals, own=own, company=company,
+            risks_open=sum(r.state != "已销号" for r in d.risks if r.unit == unit.id))
+
+    def contacts(self) -> str:
+        d = self.data
+        groups = []
+        for unit in d.descendants(d.root):
+            people = [public.person(d, p.id) for p in d.people.values() if p.unit == unit.id]
+            if people:
+                groups.append({"unit": self.unit_link(unit.id), "people": people})
+        outside = [{"name": c.name, "category": c.category, "person": c.person or "", "phone": c.phone}
+                   for c in public.contacts(d)]
+        return self.render("contacts.md.j2", groups=groups, outside=outside,
+                           inline=len(d.units) <= LIST_LIMIT,
+                           duty_phone=d.emergency.post.office.phone)
+
+    def changes(self) -> str:
+        return self.render("changes.md.j2", history=self.history)
+
+
+def _change(before: int, after: int) -> str:
+    if not before:
+        return "—"
+    pct = (after - before) / before * 100
+    return f"{'+' if pct > 0 else ''}{pct:.2f}%"

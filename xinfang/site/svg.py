@@ -1,0 +1,106 @@
+"""Diagrams drawn at build time as inline SVG: the unit tree and vertical flows.
+
+No script or web font is involved, so the diagrams show on an intranet without
+internet access and print as sharp as the text around them.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup, escape
+
+FONT = 14
+PAD = 12
+KIND_COLOURS = {  # fill, stroke per unit kind
+    "企业": ("#fde8e8", "#b71c1c"),
+    "职能部门": ("#e8f0fb", "#1e4e8c"),
+    "二级单位": ("#fff3e0", "#c25e00"),
+    "基层单位": ("#e8f5e9", "#2e7d32"),
+    "班组": ("#f3f3f3", "#616161"),
+}
+
+
+def text_width(text: str, size: int = FONT) -> float:
+    """Approximate rendered width: CJK characters are square, others about half."""
+    return sum(size if ord(ch) > 0x2E80 else size * 0.6 for ch in text)
+
+
+def wrap(text: str, width: float, size: int = FONT) -> list[str]:
+    """Break text into lines no wider than `width` (character by character, as Chinese allows)."""
+    lines, line = [], ""
+    for ch in text:
+        if ch == "\n" or (line and text_width(line + ch, size) > width):
+            lines.append(line)
+            line = "" if ch == "\n" else ch
+        else:
+            line += ch
+    if line or not lines:
+        lines.append(line)
+    return lines
+
+
+def _svg(width: float, height: float, title: str, body: list[str], css_class: str) -> Markup:
+    head = (f'<svg class="xf-diagram {css_class}" role="img" '
+            f'viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" height="{height:.0f}" '
+            f'font-size="{FONT}" font-family="sans-serif">')
+    # One line, no blank lines: Markdown passes the block through untouched.
+    return Markup(head + f"<title>{escape(title)}</title>" + "".join(body) + "</svg>")
+
+
+def unit_tree(rows: list[dict], title: str) -> Markup:
+    """An indented tree: rows are {depth, label, kind, href} in depth-first order.
+
+    One row per unit keeps the drawing readable for any depth and any number of
+    siblings (a top-down chart of 15 sibling units would be far too wide).
+    """
+    row_h, indent, box_h = 34, 28, 24
+    body, last_at_depth = [], {}
+    width = 0.0
+    for i, row in enumerate(rows):
+        x = PAD + row["depth"] * indent
+        y = PAD + i * row_h
+        w = text_width(row["label"]) + 2 * 10
+        width = max(width, x + w + PAD + text_width(row["kind"], 11) + 12)
+        if row["depth"] and row["depth"] - 1 in last_at_depth:
+            px, py = last_at_depth[row["depth"] - 1]
+            body.append(f'<path d="M{px + 12:.0f} {py + box_h:.0f}V{y + box_h / 2:.0f}H{x:.0f}" '
+                        f'fill="none" stroke="#9e9e9e" stroke-width="1.2"/>')
+        last_at_depth[row["depth"]] = (x, y)
+        for deeper in [d for d in last_at_depth if d > row["depth"]]:
+            del last_at_depth[deeper]
+        fill, stroke = KIND_COLOURS.get(row["kind"], KIND_COLOURS["班组"])
+        box = (f'<rect x="{x:.0f}" y="{y:.0f}" width="{w:.0f}" height="{box_h}" rx="4" fill="{fill}" '
+               f'stroke="{stroke}"/><text x="{x + 10:.0f}" y="{y + 17:.0f}" fill="#212121">'
+               f'{escape(row["label"])}</text>')
+        if row.get("href"):
+            box = f'<a href="{escape(row["href"])}">{box}</a>'
+        body.append(box)
+        body.append(f'<text x="{x + w + 8:.0f}" y="{y + 17:.0f}" font-size="11" fill="#757575">'
+                    f'{escape(row["kind"])}</text>')
+    height = PAD * 2 + len(rows) * row_h - (row_h - box_h)
+    return _svg(max(width, 200), height, title, body, "xf-tree")
+
+
+def flow(steps: list[dict], title: str, ident: str, width: float = 680) -> Markup:
+    """A vertical flow: each step {name, note} a box, arrows between, top to bottom."""
+    box_w = width - 2 * PAD
+    gap, line_h = 26, 19
+    marker = f"xf-arrow-{ident}"
+    body = [f'<defs><marker id="{marker}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
+            f'markerHeight="7" orient="auto"><path d="M0 0L10 5L0 10z" fill="#b71c1c"/></marker></defs>']
+    y = PAD
+    for i, step in enumerate(steps):
+        notes = wrap(step.get("note", ""), box_w - 24, 13) if step.get("note") else []
+        h = 14 + line_h + len(notes) * 18 + 8
+        body.append(f'<rect x="{PAD}" y="{y:.0f}" width="{box_w:.0f}" height="{h:.0f}" rx="6" '
+                    f'fill="#fff8f6" stroke="#b71c1c" stroke-width="1.4"/>')
+        body.append(f'<text x="{PAD + 12}" y="{y + 26:.0f}" font-weight="bold" fill="#b71c1c">'
+                    f'{i + 1}. {escape(step["name"])}</text>')
+        for j, note in enumerate(notes):
+            body.append(f'<text x="{PAD + 12}" y="{y + 26 + 20 + j * 18:.0f}" font-size="13" '
+                        f'fill="#333">{escape(note)}</text>')
+        y += h
+        if i < len(steps) - 1:
+            body.append(f'<line x1="{width / 2:.0f}" y1="{y:.0f}" x2="{width / 2:.0f}" y2="{y + gap - 2:.0f}" '
+                        f'stroke="#b71c1c" stroke-width="1.6" marker-end="url(#{marker})"/>')
+            y += gap
+    return _svg(width, y + PAD, title, body, "xf-flow")
