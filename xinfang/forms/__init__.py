@@ -12,6 +12,8 @@ from ..render import Job
 
 # Module names under xinfang.forms, in the order documents are listed.
 FORM_MODULES: list[str] = [
+    "ledger",
+    "inspection_report",
 ]
 
 

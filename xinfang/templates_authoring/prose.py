@@ -1,0 +1,85 @@
+"""Blocks the narrative forms (reports, plans) share: numbered lists, sign-off, unit line."""
+
+from __future__ import annotations
+
+from docx.enum.table import WD_ALIGN_VERTICAL
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+from ..docx import authoring as a
+from .blocks import gap, looped_table
+
+
+def numbered(doc, loop: str, text: str):
+    """One body paragraph per item: {%p for … %} 1．text {%p endfor %}."""
+    a.tag(doc, "{%p for " + loop + " %}")
+    a.para(doc, "{{ loop.index }}." + text)
+    a.tag(doc, "{%p endfor %}")
+
+
+def addressee(doc, text: str):
+    """主送机关: flush left, no indent."""
+    p = a.para(doc, text)
+    p.paragraph_format.first_line_indent = Pt(0)
+    return p
+
+
+def sign_off(doc, issuer: str = "{{ issuer }}", date: str = "{{ date }}"):
+    """署名 and 成文日期, right-aligned four characters in, after one empty line (GB/T 9704 7.3.5)."""
+    a.para(doc, "")
+    for text in (issuer, date):
+        p = a.para(doc, text, "落款")
+        p.paragraph_format.first_line_indent = Pt(0)
+        p.paragraph_format.right_indent = Pt(a.BODY_PT * 4 if text == date else a.BODY_PT * 2)
+        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def blank_unit_line(doc):
+    """On blanks only: who fills the form in (unit, main leader, liaison)."""
+    a.tag(doc, "{%p if blank %}")
+    p = a.para(doc, "填报单位：{{ unit.name }}　　主要负责人：{{ unit.leader.name }}　　"
+                    "信访联络员：{{ unit.liaison.name }}　　电话：{{ unit.phone or unit.liaison.office_phone }}",
+               "表单信息")
+    p.paragraph_format.first_line_indent = Pt(0)
+    p.paragraph_format.space_after = Pt(6)
+    a.tag(doc, "{%p endif %}")
+
+
+def secret_mark(doc, text: str = "{{ enterprise.secret_mark }}", condition: str = "not blank"):
+    """The internal-use mark at the top left of the first page."""
+    a.tag(doc, "{%p if " + condition + " %}")
+    p = a.para(doc, text, "密级")
+    p.paragraph_format.first_line_indent = Pt(0)
+    a.tag(doc, "{%p endif %}")
+
+
+def fit_columns(t, widths_mm) -> None:
+    """Write the column widths into w:tblGrid too: LibreOffice and WPS lay tables out from
+    the grid, which python-docx leaves at equal widths whatever the cells say."""
+    grid = t._tbl.tblGrid
+    for col, width in zip(grid.findall(qn("w:gridCol")), widths_mm):
+        col.set(qn("w:w"), str(int(Mm(width).twips)))
+
+
+def min_height(row, mm: float = 7) -> None:
+    """Rows at least `mm` high, so a printed blank leaves room to write by hand."""
+    trpr = row._tr.get_or_add_trPr()
+    height = OxmlElement("w:trHeight")
+    height.set(qn("w:val"), str(int(Mm(mm).twips)))
+    height.set(qn("w:hRule"), "atLeast")
+    trpr.append(height)
+
+
+def table(doc, headers, widths, cells, *, loop: str, centered=(), footer=None, height: float = 7):
+    """blocks.looped_table with true column widths and hand-writable body rows."""
+    t = looped_table(doc, headers, widths, cells, loop=loop, centered=centered, footer=footer)
+    fit_columns(t, widths)
+    for r in t.rows[1:]:
+        if "{%tr" not in r.cells[0].text:
+            min_height(r, height)
+            for cell in r.cells:
+                cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
+    gap(doc, 0)  # keeps the next heading off the table's bottom border
+    return t
