@@ -14,6 +14,7 @@ from .render import Job, Renderer, render_all
 SECTIONS = {"forms": "表格文档", "blanks": "空白模板"}
 CHANGE_LIST = "变更清单.txt"
 MAX_WARNINGS_SHOWN = 20
+CACHE = ".cache/parsed"  # under the output folder: validated data files, by content
 SNAPSHOT = ".snapshot.json"
 
 
@@ -48,7 +49,7 @@ def run(command: str, *, data_dir: Path, out_dir: Path, site_dir: Path, reporter
         written = write_schemas(Path(data_dir) / "schema")
         return f"已生成 {len(written)} 个 JSON Schema 文件：{Path(data_dir) / 'schema'}"
     reporter.step(f"读取并检查数据：{data_dir}")
-    data = loader.load(Path(data_dir))
+    data = loader.load(Path(data_dir), cache_dir=Path(out_dir) / CACHE)
     shown = data.warnings if command == "check" else data.warnings[:MAX_WARNINGS_SHOWN]
     for warning in shown:
         reporter.warn(str(warning))

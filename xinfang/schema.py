@@ -363,7 +363,7 @@ class Record(Spec):
             return ctx.error(node, path, f"应为键值对（“键: 值”），却是{shape}")
         by_key = {f.metadata["key"]: f for f in self.fields}
         values: dict[str, Any] = {}
-        where: dict[str, Pos] = {}
+        where: dict[str, tuple[int, int]] = {}  # (line, col): plain tuples pickle fastest
         seen: dict[str, int] = {}
         empty: dict[str, yaml.Node] = {}
         failed = False
@@ -388,7 +388,8 @@ class Record(Spec):
                 failed = True
                 continue
             values[spec_field.name] = value
-            where[spec_field.name] = ctx.pos(value_node)
+            mark = value_node.start_mark
+            where[spec_field.name] = (mark.line + 1, mark.column + 1)
         for f in self.fields:
             key = f.metadata["key"]
             if not f.metadata["required"] or f.name in values:
@@ -402,14 +403,14 @@ class Record(Spec):
         if self.id_kind and "id" in values:
             # Defined even when another field failed, so references to it do not
             # each report a second, misleading "does not exist".
-            ctx.defs.append((self.id_kind, values["id"], where["id"], f"{path}.编号"))
+            ctx.defs.append((self.id_kind, values["id"], Pos(ctx.file, *where["id"]), f"{path}.编号"))
         if failed:
             return MISSING
         record = self.cls(**values)
         record.pos, record.where, record.path = ctx.pos(node), where, path
         if self.check:
             for attr, message in self.check(record):
-                ctx.problems.append(Problem(where.get(attr, record.pos), _field_path(self.cls, path, attr), message))
+                ctx.problems.append(Problem(field_pos(record, attr), _field_path(self.cls, path, attr), message))
         return record
 
     def json_schema(self):
@@ -443,7 +444,8 @@ def field_path(record: Any, attr: str) -> str:
 
 
 def field_pos(record: Any, attr: str) -> Pos:
-    return record.where.get(attr, record.pos)
+    place = record.where.get(attr)
+    return Pos(record.pos.file, *place) if place else record.pos
 
 
 def load_document(root: yaml.Node | None, spec: Record, ctx: Context) -> Any:
