@@ -243,6 +243,8 @@ def _load(data_dir: Path, cache_dir: Path | None) -> Dataset:
     if errors:
         raise DataError(errors)
     data.warnings = sorted((p for p in c.problems if p.warning), key=Problem.sort_key)
+    if c.cache:
+        c.cache.prune()
     return data
 
 

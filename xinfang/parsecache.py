@@ -21,10 +21,19 @@ class ParseCache:
 
     def __init__(self, folder: Path):
         self.folder = Path(folder)
+        self.used: set[Path] = set()
 
     def _path(self, display: str, digest: str, spec_name: str) -> Path:
         key = hashlib.sha256(f"{FORMAT}|{__version__}|{spec_name}|{display}|{digest}".encode()).hexdigest()
-        return self.folder / key[:2] / f"{key}.pickle"
+        path = self.folder / key[:2] / f"{key}.pickle"
+        self.used.add(path)
+        return path
+
+    def prune(self) -> None:
+        """Forget entries this load did not use: old versions of edited files."""
+        for path in self.folder.glob("*/*.pickle"):
+            if path not in self.used:
+                path.unlink(missing_ok=True)
 
     def get(self, display: str, digest: str, spec_name: str):
         try:
