@@ -1,0 +1,134 @@
+"""The command-line contract: help, errors, exit codes, summaries, and the README's two commands."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+from conftest import REPO, copy_data, run_cli
+from xinfang.cli import COMMANDS, make_parser
+
+BROKEN_UNIT_TYPE = ("\n    类型: 二级单位\n", "\n    类型: 二级单价\n")  # a data line, not the header comment
+
+
+def break_data(data) -> None:
+    """Make one unit's type invalid (a data error, not a crash)."""
+    path = data / "units.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert BROKEN_UNIT_TYPE[0] in text
+    path.write_text(text.replace(BROKEN_UNIT_TYPE[0], BROKEN_UNIT_TYPE[1], 1), encoding="utf-8")
+
+
+def snapshot(folder) -> dict:
+    """Every output file's bytes; the loader's private parse cache is not an output."""
+    files = {p.relative_to(folder).as_posix(): p for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {name: p.read_bytes() for name, p in files.items() if not name.startswith(".cache/")}
+
+
+def test_help_lists_every_command_in_chinese():
+    proc = run_cli("--help")
+    assert proc.returncode == 0
+    assert proc.stdout.startswith("用法：generate.py")
+    for name, text in COMMANDS.items():
+        assert re.search(rf"^  {name}\s+{re.escape(text)}$", proc.stdout, re.M), name
+    for option in ("--data", "--out", "--site-dir", "--debug"):
+        assert option in proc.stdout
+    assert "数据目录（默认 data/）" in proc.stdout
+
+
+def test_unknown_command_is_a_chinese_usage_error():
+    proc = run_cli("chek")
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    assert proc.stderr.splitlines()[-1] == (
+        f"错误：无效的命令“chek”，是否应为“check”？（可用命令：{'、'.join(COMMANDS)}）")
+    assert "Traceback" not in proc.stderr
+
+
+def test_unknown_option_is_a_chinese_usage_error():
+    proc = run_cli("check", "--fast")
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines()[-1] == "错误：无法识别的参数: --fast"
+
+
+def test_default_command_is_all():
+    args = make_parser().parse_args([])
+    assert args.command == "all"
+    assert (str(args.data), str(args.out), str(args.site_dir)) == ("data", "build", "site")
+
+
+def test_check_prints_chinese_summary(example):
+    proc = run_cli("check")
+    assert proc.returncode == 0, proc.stderr
+    levels = [sum(r.level == level for r in example.risks) for level in "红黄绿"]
+    assert proc.stdout == (
+        f"数据检查通过：单位 {len(example.units)} 个，人员 {len(example.people)} 人，"
+        f"隐患 {len(example.risks)} 条（红 {levels[0]}、黄 {levels[1]}、绿 {levels[2]}），"
+        f"重点人员 {len(example.key_persons)} 人；警告 {len(example.warnings)} 条。\n")
+    assert proc.stderr.splitlines()[0] == "▶ 读取并检查数据：data"
+    warnings = [line for line in proc.stderr.splitlines() if line.startswith("警告：")]
+    assert warnings == [f"警告：{w}" for w in example.warnings]
+
+
+def test_data_error_traceback_only_with_debug(tmp_path):
+    data = copy_data(tmp_path)
+    break_data(data)
+    plain = run_cli("check", "--data", str(data))
+    debug = run_cli("check", "--debug", "--data", str(data))
+    assert plain.returncode == debug.returncode == 2
+    assert "Traceback" not in plain.stderr
+    assert "Traceback (most recent call last)" in debug.stderr and "DataError" in debug.stderr
+    error = [line for line in plain.stderr.splitlines() if "二级单价" in line]
+    assert len(error) == 1 and re.fullmatch(
+        r"units\.yaml:\d+:\d+  单位\[\d+\]\.类型: “二级单价”不是允许的值（可选：企业、职能部门、二级单位、基层单位、班组），"
+        r"是否应为“二级单位”？", error[0])
+    assert plain.stderr.splitlines()[-1] == "数据有 1 处错误，未生成任何文件（原有输出保持不变）。"
+
+
+def test_default_command_checks_data_first(tmp_path):
+    data = copy_data(tmp_path)
+    break_data(data)
+    out, site = tmp_path / "out", tmp_path / "site"
+    proc = run_cli("--data", str(data), "--out", str(out), "--site-dir", str(site))
+    assert proc.returncode == 2
+    assert "二级单价" in proc.stderr
+    assert not site.exists()
+    assert not out.exists() or snapshot(out) in ({}, {".lock": b""})
+
+
+def test_failed_build_leaves_earlier_outputs_untouched(tmp_path, built):
+    out = tmp_path / "out"
+    shutil.copytree(built, out)
+    (out / "sentinel.txt").write_text("earlier output", encoding="utf-8")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("earlier site", encoding="utf-8")
+    before, site_before = snapshot(out), snapshot(site)
+    assert any(name.endswith(".docx") for name in before)
+    data = copy_data(tmp_path)
+    break_data(data)
+    proc = run_cli("all", "--data", str(data), "--out", str(out), "--site-dir", str(site))
+    assert proc.returncode == 2
+    assert "未生成任何文件（原有输出保持不变）" in proc.stderr
+    assert snapshot(out) == before
+    assert snapshot(site) == site_before
+
+
+def test_readme_names_the_two_commands():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert re.search(r"^make\s+#", readme, re.M)
+    assert re.search(r"^make test\s+#", readme, re.M)
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^all:", makefile, re.M) and re.search(r"^test:", makefile, re.M)
+    assert makefile.index("all:") < makefile.index("test:")  # `make` alone builds, not tests
+
+
+def test_make_targets_dry_run():
+    make = shutil.which("make")
+    assert make, "make is required (README: Python 3.11 and make)"
+    build = subprocess.run([make, "-n"], cwd=REPO, capture_output=True, text=True, timeout=60)
+    test = subprocess.run([make, "-n", "test"], cwd=REPO, capture_output=True, text=True, timeout=60)
+    assert build.returncode == 0 and test.returncode == 0, build.stderr + test.stderr
+    assert ".venv/bin/python generate.py all" in build.stdout
+    assert ".venv/bin/python -m pytest" in test.stdout
