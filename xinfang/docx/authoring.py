@@ -12,7 +12,7 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
@@ -65,10 +65,9 @@ def _paragraph_style(doc, name: str, font: str, size: float, *, bold=False, alig
     for old in ppr.findall(qn("w:ind")):
         ppr.remove(old)
     if first_line_chars:
-        ind = OxmlElement("w:ind")
+        ind = ppr.get_or_add_ind()  # keeps the schema's child order (Word rejects w:ind after w:jc)
         ind.set(qn("w:firstLineChars"), str(first_line_chars * 100))
         ind.set(qn("w:firstLine"), str(int(size * 20 * first_line_chars)))
-        ppr.append(ind)
     for old in ppr.findall(qn("w:outlineLvl")):
         ppr.remove(old)
     if outline is not None:
@@ -191,7 +190,8 @@ def tag(doc, text: str):
     return doc.add_paragraph(text)
 
 
-def table(doc, headers: list[str], widths_mm: list[float], *, repeat_header: bool = True):
+def table(doc, headers: list[str], widths_mm: list[float], *, repeat_header: bool = True,
+          header_style: str = "表头"):
     """A bordered table with a bold header row repeated on every page."""
     t = doc.add_table(rows=1, cols=len(headers))
     t.style = doc.styles["Table Grid"]
@@ -200,7 +200,7 @@ def table(doc, headers: list[str], widths_mm: list[float], *, repeat_header: boo
     _fixed_layout(t)
     for cell, text, width in zip(t.rows[0].cells, headers, widths_mm):
         cell.width = Mm(width)
-        cell.paragraphs[0].style = doc.styles["表头"]
+        cell.paragraphs[0].style = doc.styles[header_style]
         cell.paragraphs[0].add_run(text)
         shade(cell, "D9D9D9")
     if repeat_header:
@@ -209,15 +209,23 @@ def table(doc, headers: list[str], widths_mm: list[float], *, repeat_header: boo
         flag.set(qn("w:val"), "true")
         trpr.append(flag)
     _cant_split(t.rows[0])
+    set_grid(t, widths_mm)
     t._widths = widths_mm
     return t
+
+
+def set_grid(t, widths_mm: list[float]) -> None:
+    """Column widths in w:tblGrid too: LibreOffice and WPS lay fixed tables out from the grid."""
+    for col, width in zip(t._tbl.tblGrid.gridCol_lst, widths_mm):
+        col.w = Mm(width)
 
 
 def _fixed_layout(t) -> None:
     tblpr = t._tbl.tblPr
     layout = OxmlElement("w:tblLayout")
     layout.set(qn("w:type"), "fixed")
-    tblpr.append(layout)
+    # Schema order: w:tblLayout comes before these (python-docx adds w:tblLook by default).
+    tblpr.insert_element_before(layout, "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription")
 
 
 def _cant_split(row) -> None:
@@ -227,10 +235,14 @@ def _cant_split(row) -> None:
     trpr.append(flag)
 
 
-def row(doc, t, texts: list[str], *, style: str = "表格文字", align=None):
-    """Append a row; each text may hold Jinja tags. Returns the row."""
+def row(doc, t, texts: list[str], *, style: str = "表格文字", align=None, keep_together: bool = True):
+    """Append a row; each text may hold Jinja tags. Returns the row.
+
+    `keep_together=False` lets a tall row break across pages (long ledger entries).
+    """
     r = t.add_row()
-    _cant_split(r)
+    if keep_together:
+        _cant_split(r)
     for cell, text, width in zip(r.cells, texts, t._widths):
         cell.width = Mm(width)
         p = cell.paragraphs[0]
@@ -268,3 +280,90 @@ def save(doc, path) -> None:
     props.revision = 1
     props.title = ""
     doc.save(str(path))
+
+
+# --- Additions for the table-style forms (ledger, rosters, lists) ----------
+
+def paragraph_style(doc, name: str, font: str, size: float, *, bold=False, align=None, base="Normal"):
+    """A compact style for dense tables and form blocks: single spacing, off the line grid."""
+    style = _paragraph_style(doc, name, font, size, bold=bold, align=align, exact_pitch=False, base=base)
+    off_grid(style)
+    # Normal indents its first line by two characters; a table cell must not inherit that.
+    ind = style.element.get_or_add_pPr().get_or_add_ind()
+    ind.set(qn("w:firstLineChars"), "0")
+    ind.set(qn("w:firstLine"), "0")
+    return style
+
+
+# CT_PPr children that follow w:snapToGrid in the schema's sequence.
+_AFTER_SNAP = tuple(f"w:{n}" for n in (
+    "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
+    "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange"))
+
+
+def off_grid(style) -> None:
+    """Stop a style's lines snapping to the page's 28.95 pt grid (dense tables need that)."""
+    ppr = style.element.get_or_add_pPr()
+    for old in ppr.findall(qn("w:snapToGrid")):
+        ppr.remove(old)
+    snap = OxmlElement("w:snapToGrid")
+    snap.set(qn("w:val"), "0")
+    ppr.insert_element_before(snap, *_AFTER_SNAP)
+
+
+def page_header(doc, left: str, right: str = "", *, font: str | None = None, size: float = 10.5,
+                bold: bool = False):
+    """The same running header on odd and even pages: `left` text, `right` text at the right edge."""
+    section = doc.sections[0]
+    font = font or TEMPLATE_FONTS["heading1"]
+    usable = section.page_width - section.left_margin - section.right_margin
+    for header in (section.header, section.even_page_header):
+        header.is_linked_to_previous = False
+        p = header.paragraphs[0]
+        p.text = ""
+        fmt = p.paragraph_format
+        for inherited in (Mm(82.55), Mm(165.1)):  # the Header style's centre and right stops
+            fmt.tab_stops.add_tab_stop(inherited, alignment=WD_TAB_ALIGNMENT.CLEAR)
+        fmt.tab_stops.add_tab_stop(usable, alignment=WD_TAB_ALIGNMENT.RIGHT)
+        set_font(p.add_run(left), font, size, bold)
+        if right:
+            set_font(p.add_run("\t" + right), font, size, bold)
+
+
+def label_table(doc, pairs: list[tuple[str, str]], widths_mm: list[float], *, style: str = "表格文字"):
+    """A borderless one-row block of "label：value" cells, e.g. the title block of a ledger."""
+    t = doc.add_table(rows=1, cols=len(pairs))
+    t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    t.autofit = False
+    _fixed_layout(t)
+    set_grid(t, widths_mm)
+    for cell, (label, value), width in zip(t.rows[0].cells, pairs, widths_mm):
+        cell.width = Mm(width)
+        p = cell.paragraphs[0]
+        p.style = doc.styles[style]
+        bold = p.add_run(label)
+        bold.bold = True
+        p.add_run(value)
+    return t
+
+
+def cell_margins(t, left_right_mm: float, top_bottom_mm: float = 0) -> None:
+    """Narrow cell padding for dense tables (Word's default is 1.9 mm left and right)."""
+    tblpr = t._tbl.tblPr
+    for old in tblpr.findall(qn("w:tblCellMar")):
+        tblpr.remove(old)
+    margins = OxmlElement("w:tblCellMar")
+    for side, value in (("top", top_bottom_mm), ("left", left_right_mm),
+                        ("bottom", top_bottom_mm), ("right", left_right_mm)):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), str(int(round(value * 1440 / 25.4))))
+        el.set(qn("w:type"), "dxa")
+        margins.append(el)
+    tblpr.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription")
+
+
+def page_margins(doc, top_mm: float, bottom_mm: float, left_mm: float, right_mm: float) -> None:
+    """Override the page margins, e.g. for a wide landscape ledger."""
+    section = doc.sections[0]
+    section.top_margin, section.bottom_margin = Mm(top_mm), Mm(bottom_mm)
+    section.left_margin, section.right_margin = Mm(left_mm), Mm(right_mm)

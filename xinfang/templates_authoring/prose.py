@@ -79,7 +79,9 @@ def table(doc, headers, widths, cells, *, loop: str, centered=(), footer=None, h
     for r in t.rows[1:]:
         if "{%tr" not in r.cells[0].text:
             min_height(r, height)
-            for cell in r.cells:
+            for i, cell in enumerate(r.cells):
                 cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
+                if i not in centered:  # justified CJK text spreads short names across the cell
+                    cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.LEFT
     gap(doc, 0)  # keeps the next heading off the table's bottom border
     return t

@@ -1,0 +1,44 @@
+"""Which units get which forms, and the empty rows and allowed values of blanks."""
+
+from __future__ import annotations
+
+from .. import model as m
+
+# Units that issue forms of their own; 班组 report through their parent unit.
+ISSUING_KINDS = ("企业", "二级单位", "基层单位", "职能部门")
+BLANK_ROWS = 12
+# Light tints that still print legibly in black and white.
+LEVEL_FILL = {"红": "FF9999", "黄": "FFE699", "绿": "C6EFCE"}
+ALERT_FILL = "FFC7CE"
+NO_FILL = "auto"
+
+
+def issuing_units(data) -> list:
+    """Every unit that issues forms, in display order (depth first)."""
+    return [u for u in data.descendants(data.root) if u.kind in ISSUING_KINDS]
+
+
+def empty_rows(keys, count: int = BLANK_ROWS, **fixed) -> list[dict]:
+    """`count` rows whose every key is empty, for the lines of a blank form."""
+    return [{**{key: "" for key in keys}, **fixed} for _ in range(count)]
+
+
+def allowed_values() -> dict:
+    """The values a person filling a blank may use, straight from the data model."""
+    return {
+        "levels": "、".join(m.RISK_LEVELS),
+        "states": "、".join(m.RISK_STATES),
+        "categories": "、".join(m.RISK_CATEGORIES),
+        "classes": "、".join(m.KEY_CLASSES),
+        "screening": "、".join(m.SCREENING_KINDS),
+        "resp_levels": "、".join(m.RESPONSIBILITY_LEVELS),
+        "five": "、".join(m.FIVE_RESPONSIBILITIES),
+    }
+
+
+def blank_period() -> str:
+    return "____年__月"
+
+
+def blank_date() -> str:
+    return "____年__月__日"
