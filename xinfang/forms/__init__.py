@@ -14,6 +14,7 @@ from ..render import Job
 FORM_MODULES: list[str] = [
     "ledger",
     "inspection_report",
+    "emergency_plan",
 ]
 
 

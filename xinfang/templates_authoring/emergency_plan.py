@@ -134,7 +134,7 @@ def build_emergency_plan(out_dir=TEMPLATE_DIR) -> str:
           ["{{ r.role }}", "{{ r.name }}", "{{ r.post }}", "{{ r.office_phone }}", "{{ r.mobile }}"],
           loop="r in roster", centered=(1, 3, 4))
     a.heading(doc, "二、成员单位", 1)
-    table(doc, ["单位", "主要领导", "信访联络员", "信访电话"], [64, 28, 28, 36],
+    table(doc, ["单位", "主要领导", "信访联络员", "联系电话"], [64, 28, 28, 36],
           ["{{ m.unit }}", "{{ m.leader }}", "{{ m.liaison }}", "{{ m.phone }}"], loop="m in members",
           centered=(1, 2, 3))
     a.tag(doc, "{%p if not blank %}")
