@@ -30,6 +30,7 @@ def build_site(data_dir: Path, site_dir: Path, data=None, strict: bool = True) -
     data = data or loader.load(data_dir)  # errors surface here, before anything is written
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     temp = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
+    temp.chmod(0o755)  # mkdtemp makes it private; a web server must read the site
     try:
         config = load_config(config_file=str(CONFIG), site_dir=str(temp), strict=strict)
         config.extra[events.EXTRA_DATA] = str(data_dir)
@@ -66,11 +67,13 @@ def _swap(new: Path, site_dir: Path) -> None:
 
 @contextlib.contextmanager
 def _quiet_mkdocs():
-    """MkDocs' INFO lines would drown the CLI's progress; keep its warnings."""
-    log = logging.getLogger("mkdocs")
-    level = log.level
-    log.setLevel(logging.WARNING)
+    """MkDocs' and jieba's INFO lines would drown the CLI's progress; keep warnings."""
+    logs = [logging.getLogger(name) for name in ("mkdocs", "jieba")]
+    levels = [log.level for log in logs]
+    for log in logs:
+        log.setLevel(logging.WARNING)
     try:
         yield
     finally:
-        log.setLevel(level)
+        for log, level in zip(logs, levels):
+            log.setLevel(level)

@@ -169,8 +169,8 @@ class Site:
         post = em.post
         steps = [
             {"name": "发现苗头", "note": "各单位、信访联络员发现聚集、赴省进京等苗头，立即核实情况"},
-            {"name": "报告", "note": f"{em.report_minutes}分钟内报告领导小组办公室（值班电话 {post.office.phone}），"
-                                   "办公室立即报告总指挥"},
+            {"name": "报告", "note": f"{em.report_minutes}分钟内报告领导小组办公室（{self.common['office_phone']}）"
+                                   f"和指挥部办公室（值班电话 {post.office.phone}），立即报告总指挥"},
             {"name": "启动响应", "note": "指挥部按分级响应启动相应工作组和应急队伍"},
             {"name": "到场处置", "note": f"事发单位{em.onsite_minutes}分钟内到场；其他单位按到达时限赶到，"
                                      "劝导疏散、接待代表、答复诉求"},

@@ -1,0 +1,258 @@
+"""The manual site, built once from the example data and read back as HTML."""
+
+from __future__ import annotations
+
+import html
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from conftest import DATA, REPO, copy_data
+from xinfang import forms
+from xinfang.errors import DataError
+from xinfang.site.build import build_site
+
+NAV_PAGES = ["index", "organisation", "procedure", "screening", "reception", "key-groups", "emergency",
+             "downloads", "units/index", "contacts", "changes"]
+LINK = re.compile(r'(?:href|src)="([^"]*)"')
+OUTSIDE = re.compile(r"""(?:\b(?:src|href)\s*=\s*["']?|url\(\s*["']?)\s*(?:https?:)?//""", re.I)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The example's site, built once with build_site as `generate.py site` does."""
+    site_dir = tmp_path_factory.mktemp("site") / "site"
+    summary = build_site(DATA, site_dir)
+    assert "操作手册网站" in summary
+    return site_dir
+
+
+def page(site: Path, name: str) -> str:
+    return (site / f"{name}.html").read_text("utf-8")
+
+
+def text_of(markup: str) -> str:
+    """The visible text of a page's article, tags dropped and entities decoded."""
+    article = markup.split('<article', 1)[1].split("</article>", 1)[0]
+    return html.unescape(re.sub(r"<[^>]+>", " ", article))
+
+
+def all_files(site: Path):
+    return sorted(p for p in site.rglob("*") if p.is_file())
+
+
+def test_every_page_and_unit_page_exists(site, example):
+    for name in NAV_PAGES:
+        assert (site / f"{name}.html").is_file(), name
+    for unit in example.units.values():
+        text = text_of(page(site, f"units/{unit.id}"))
+        assert unit.name in text
+
+
+def test_every_internal_link_resolves(site):
+    checked = 0
+    for path in site.rglob("*.html"):
+        for target in LINK.findall(path.read_text("utf-8")):
+            parts = urlsplit(html.unescape(target))
+            if parts.scheme or parts.netloc or not parts.path:
+                continue  # outward links and same-page anchors
+            base = site if parts.path.startswith("/") else path.parent  # 404.html uses site-absolute paths
+            resolved = (base / unquote(parts.path).lstrip("/")).resolve()
+            if resolved.is_dir():
+                resolved = resolved / "index.html"
+            assert resolved.is_file(), f"{path.relative_to(site)} → {target}"
+            checked += 1
+    assert checked > 500
+
+
+def test_downloads_are_real_docx_and_cover_every_blank(site, example):
+    jobs = forms.blank_jobs(example)
+    assert jobs, "the forms package offers no blank templates"
+    listed = set()
+    for name in ["downloads"] + [f"units/{u}" for u in example.units]:
+        path = site / f"{name}.html"
+        for target in LINK.findall(path.read_text("utf-8")):
+            if "downloads/" in target:
+                listed.add((path.parent / unquote(target)).resolve())
+    docx = [p for p in listed if p.suffix == ".docx"]
+    assert len(docx) == len(jobs)
+    for path in docx:
+        with zipfile.ZipFile(path) as z:
+            assert "word/document.xml" in z.namelist()
+            assert "<w:body>" in z.read("word/document.xml").decode("utf-8")
+    downloads = text_of(page(site, "downloads"))
+    for job in jobs:
+        assert job.title in downloads
+
+
+def test_unit_page_offers_its_own_downloads(site, example):
+    unit = example.units["yi-kuang"]
+    markup = page(site, "units/yi-kuang")
+    own = [j for j in forms.blank_jobs(example) if j.path.rsplit("/", 2)[-2] == unit.label]
+    assert own
+    for job in own:
+        assert job.title in text_of(markup)
+    assert 'href="../downloads/yi-kuang/' in markup
+
+
+def test_nothing_is_loaded_from_outside(site):
+    scanned = 0
+    for path in all_files(site):
+        if path.suffix in (".html", ".js", ".css"):
+            text = path.read_text("utf-8", errors="replace")
+            found = OUTSIDE.findall(text)
+            assert not found, f"{path.relative_to(site)} loads {found[:3]}"
+            scanned += 1
+    assert scanned > 30
+    assert "fonts.googleapis" not in page(site, "index")
+
+
+def _readable(path: Path) -> str:
+    """A file's text, with the XML parts inside DOCX/ZIP files unpacked."""
+    data = path.read_bytes()
+    if data[:2] == b"PK":
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            return "\n".join(z.read(n).decode("utf-8", "replace") for n in z.namelist())
+    return data.decode("utf-8", "replace")
+
+
+def test_no_confidential_value_anywhere_in_site(site, example):
+    secrets = set()
+    for kp in example.key_persons:
+        secrets.update(v for v in (kp.name, kp.id_number, kp.address, kp.mobile) if v)
+    assert example.key_persons and len(secrets) >= 3 * len(example.key_persons)
+    files = all_files(site)
+    assert any(p.name == "search_index.json" for p in files)
+    for path in files:
+        text = _readable(path)
+        if path.name == "search_index.json":
+            text = text.replace("\\u200b", "").replace("\u200b", "")
+        leaked = [s for s in secrets if s in text]
+        assert not leaked, f"{path.relative_to(site)} holds {leaked}"
+
+
+def test_search_index_finds_chinese_terms_on_the_right_pages(site):
+    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    assert index["config"]["lang"] == ["zh"]
+    assert "\\u200b" in index["config"]["separator"]
+    pages: dict[str, str] = {}
+    for doc in index["docs"]:
+        pages.setdefault(doc["location"].split("#")[0], "")
+        pages[doc["location"].split("#")[0]] += doc["title"] + doc["text"]
+    assert any("\u200b" in text for text in pages.values()), "Chinese text was not segmented"
+    plain = {loc: text.replace("\u200b", "") for loc, text in pages.items()}
+    assert "包案" in plain["reception.html"]
+    assert "销号" in plain["screening.html"]
+    assert "应急" in plain["emergency.html"]
+
+
+def test_unit_tree_svg_lists_every_unit(site, example):
+    markup = page(site, "organisation")
+    svg = re.search(r'<svg class="xf-diagram xf-tree".*?</svg>', markup, re.S).group(0)
+    labels = [html.unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg)]
+    for unit in example.units.values():
+        assert unit.label in labels
+        assert f'href="units/{unit.id}.html"' in svg
+
+
+def test_flows_are_drawn_from_the_data(site, example):
+    procedure = page(site, "procedure")
+    svg = re.search(r'<svg class="xf-diagram xf-flow".*?</svg>', procedure, re.S).group(0)
+    for step in example.procedure.steps:
+        assert html.escape(step.name, quote=False) in svg
+    emergency = text_of(page(site, "emergency"))
+    assert f"{example.emergency.report_minutes} 分钟内" in emergency
+    assert example.emergency.post.office.phone in emergency
+    for arrival in example.emergency.arrivals:
+        assert f"{arrival.other_minutes}分钟" in emergency
+
+
+def test_contacts_show_only_public_fields(site, example):
+    contacts = text_of(page(site, "contacts"))
+    hidden = [p for p in example.people.values() if p.mobile and "手机" not in p.public]
+    shown = [p for p in example.people.values() if p.mobile and "手机" in p.public]
+    assert hidden and shown
+    for p in shown:
+        assert p.mobile in contacts
+    for path in all_files(site):
+        text = _readable(path)
+        for p in hidden:
+            assert p.mobile not in text, f"{p.name}'s mobile is not public but is in {path.relative_to(site)}"
+    for c in example.contacts:
+        assert (c.phone in contacts) == (c.public == "是")
+
+
+def test_key_groups_page_has_policy_and_no_names(site, example):
+    text = text_of(page(site, "key-groups"))
+    for policy in example.key_groups.policies:
+        assert policy.frequency in text
+    for kp in example.key_persons:
+        assert kp.name not in text
+
+
+def test_nav_stays_small_on_unit_pages(site, example):
+    markup = page(site, "units/yi-kuang")
+    nav = markup.split('class="md-sidebar md-sidebar--primary"', 1)[1].split("</nav>", 1)[0]
+    assert len(re.findall(r'class="md-nav__link', nav)) <= len(NAV_PAGES) + 2
+
+
+def test_print_stylesheet_hides_navigation(site):
+    assert 'href="assets/manual.css"' in page(site, "index")
+    css = (site / "assets" / "manual.css").read_text("utf-8")
+    block = css.split("@media print", 1)[1]
+    for selector in (".md-header", ".md-sidebar", ".md-search"):
+        assert selector in block
+
+
+def test_change_log_words_a_change_and_failed_build_keeps_old_site(tmp_path):
+    data = copy_data(tmp_path)
+    site_dir = tmp_path / "site"
+    first = build_site(data, site_dir)
+    assert "数据无变化" in first or "首次" in first
+    assert "首次生成" in text_of(page(site_dir, "changes"))
+    people = data / "people.yaml"
+    people.write_text(people.read_text("utf-8").replace("姓名: 赵国强", "姓名: 李某某"), "utf-8")
+    second = build_site(data, site_dir)
+    assert "数据变化" in second
+    changes = text_of(page(site_dir, "changes"))
+    assert "由 赵国强 改为 李某某" in changes
+    assert "李某某" in text_of(page(site_dir, "organisation"))
+
+    before = {p: p.read_bytes() for p in all_files(site_dir)}
+    (data / "units.yaml").write_text((data / "units.yaml").read_text("utf-8").replace(
+        "主要领导: zhao-guoqiang", "主要领导: nobody-here", 1), "utf-8")
+    with pytest.raises(DataError) as failure:
+        build_site(data, site_dir)
+    assert "nobody-here" in str(failure.value)
+    assert {p: p.read_bytes() for p in all_files(site_dir)} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "site"]  # no temp folders left
+
+
+def test_mkdocs_itself_builds_strict_and_reports_data_errors(tmp_path):
+    env = dict(os.environ, XINFANG_DATA=str(DATA))
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir"]
+    ok = subprocess.run(mkdocs + [str(tmp_path / "ok")], cwd=REPO, env=env,
+                        capture_output=True, text=True, timeout=300)
+    assert ok.returncode == 0, ok.stderr
+    assert (tmp_path / "ok" / "units" / "yi-kuang.html").is_file()
+
+    bad = copy_data(tmp_path)
+    shutil.copy(bad / "units.yaml", bad / "units.yaml.bak")
+    (bad / "units.yaml").write_text((bad / "units.yaml").read_text("utf-8").replace(
+        "信访联络员: han-xue", "信访联络员: han-xeu", 1), "utf-8")
+    (bad / "units.yaml.bak").unlink()
+    env["XINFANG_DATA"] = str(bad)
+    failed = subprocess.run(mkdocs + [str(tmp_path / "bad")], cwd=REPO, env=env,
+                            capture_output=True, text=True, timeout=300)
+    assert failed.returncode != 0
+    assert "引用的人员“han-xeu”不存在，是否应为“han-xue”？" in failed.stderr
+    assert not (tmp_path / "bad" / "index.html").exists()
