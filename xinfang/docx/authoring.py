@@ -8,6 +8,10 @@ at build time the data's document settings replace them.
 
 from __future__ import annotations
 
+import io
+import zipfile
+from pathlib import Path
+
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
@@ -279,7 +283,16 @@ def save(doc, path) -> None:
     props.created = props.modified = dt.datetime(2026, 1, 1)
     props.revision = 1
     props.title = ""
-    doc.save(str(path))
+    buffer, fixed = io.BytesIO(), io.BytesIO()
+    doc.save(buffer)
+    # Re-zip with fixed entry times so re-authoring an unchanged template changes no byte.
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in source.namelist():
+            info = zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, source.read(name))
+    Path(path).write_bytes(fixed.getvalue())
 
 
 # --- Additions for the table-style forms (ledger, rosters, lists) ----------
