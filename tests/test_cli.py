@@ -58,8 +58,8 @@ def test_default_command_is_all():
     assert (str(args.data), str(args.out), str(args.site_dir)) == ("data", "build", "site")
 
 
-def test_check_prints_chinese_summary(example):
-    proc = run_cli("check")
+def test_check_prints_chinese_summary(example, tmp_path):
+    proc = run_cli("check", "--out", str(tmp_path / "out"))  # default data/
     assert proc.returncode == 0, proc.stderr
     levels = [sum(r.level == level for r in example.risks) for level in "红黄绿"]
     assert proc.stdout == (
@@ -74,8 +74,8 @@ def test_check_prints_chinese_summary(example):
 def test_data_error_traceback_only_with_debug(tmp_path):
     data = copy_data(tmp_path)
     break_data(data)
-    plain = run_cli("check", "--data", str(data))
-    debug = run_cli("check", "--debug", "--data", str(data))
+    plain = run_cli("check", "--data", str(data), "--out", str(tmp_path / "out"))
+    debug = run_cli("check", "--debug", "--data", str(data), "--out", str(tmp_path / "out"))
     assert plain.returncode == debug.returncode == 2
     assert "Traceback" not in plain.stderr
     assert "Traceback (most recent call last)" in debug.stderr and "DataError" in debug.stderr

@@ -46,6 +46,8 @@ def test_fixture_itself_is_valid(tmp_path, capsys):
 def test_case(path, tmp_path, capsys):
     case, data = _prepare(tmp_path, path)
     _assert_reported(case, check(data, capsys))
+    # Again, now answered from the parse cache the first run left in the same --out.
+    _assert_reported(case, check(data, capsys))
 
 
 CLI_CASES = [p for p in CASES if load_case(p)["cli"]]
@@ -54,7 +56,7 @@ CLI_CASES = [p for p in CASES if load_case(p)["cli"]]
 @pytest.mark.parametrize("path", CLI_CASES, ids=[p.stem for p in CLI_CASES])
 def test_case_through_real_process(path, tmp_path):
     case, data = _prepare(tmp_path, path)
-    proc = run_cli("check", "--quiet", "--data", str(data))
+    proc = run_cli("check", "--quiet", "--data", str(data), "--out", str(tmp_path / "out"))
     _assert_reported(case, Result(proc.returncode, proc.stdout, proc.stderr))
 
 

@@ -88,7 +88,7 @@ def test_build_works_without_confidential_folder(tmp_path):
     assert loaded.has_confidential is False
     assert loaded.key_persons == []
     assert len(loaded.risks) >= 30
-    proc = run_cli("check", "--quiet", "--data", str(data))
+    proc = run_cli("check", "--quiet", "--data", str(data), "--out", str(tmp_path / "out"))
     assert proc.returncode == 0, proc.stderr
     assert "未提供涉密的重点人员数据" in proc.stdout
 

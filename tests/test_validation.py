@@ -59,7 +59,7 @@ def test_oversized_file_refused_through_cli(tmp_path):
     padding = yamlio.MAX_FILE_BYTES + 1 - len(text.encode()) - 2
     (data / "procedure.yaml").write_text(text + "#" + "x" * padding + "\n", encoding="utf-8")
     assert (data / "procedure.yaml").stat().st_size == yamlio.MAX_FILE_BYTES + 1
-    proc = run_cli("check", "--quiet", "--data", str(data))
+    proc = run_cli("check", "--quiet", "--data", str(data), "--out", str(tmp_path / "out"))
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert proc.stderr.splitlines()[0] == "procedure.yaml  文件过大（16.0 MB），单个数据文件不得超过 16 MB"
 
@@ -72,7 +72,8 @@ def test_oversized_file_limit_is_what_counts(tmp_path, capsys, monkeypatch):
     assert result.code == 2
     assert result.problems == [f"units.yaml  文件过大（{size / 1024 / 1024:.1f} MB），单个数据文件不得超过 0 MB"]
     monkeypatch.setattr(yamlio, "MAX_FILE_BYTES", size)
-    assert check(data, capsys).code == 0
+    # A fresh --out: the parse cache is keyed by file bytes, not by the limit.
+    assert check(data, capsys, "--out", str(tmp_path / "out2")).code == 0
 
 
 def test_non_utf8_byte_located_by_line_and_column(tmp_path, capsys):
@@ -99,7 +100,7 @@ def test_python_tags_never_execute(tmp_path, capsys):
     (data / "risks" / "cai-yi-dui.yaml").write_text(
         f"!!python/object/new:subprocess.Popen [[touch, {marker}]]\n", encoding="utf-8")
     result = check(data, capsys)
-    proc = run_cli("check", "--quiet", "--data", str(data))
+    proc = run_cli("check", "--quiet", "--data", str(data), "--out", str(tmp_path / "out"))
     assert not marker.exists()
     assert result.code == proc.returncode == 2
     assert "Traceback" not in result.stderr + proc.stderr
