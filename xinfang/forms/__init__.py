@@ -13,8 +13,12 @@ from ..render import Job
 # Module names under xinfang.forms, in the order documents are listed.
 FORM_MODULES: list[str] = [
     "ledger",
+    "responsibility_table",
+    "contacts_roster",
     "inspection_report",
     "emergency_plan",
+    "key_person_plan",
+    "reception_schedule",
 ]
 
 

@@ -1,0 +1,109 @@
+"""领导接访安排表: reception dates computed from reception.yaml's rules, company-wide.
+
+The schedule covers 排班月数 whole months starting with the month after the
+data date: it is drawn up at the end of a month for the months ahead, so a
+date already past is never announced. A date that falls on a day off moves to
+the next working day; the announcement goes out 公告提前工作日 working days
+before the (moved) date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..model import WEEKDAYS
+from ..render import Job
+from ..workdays import calendar_for
+from .common import enterprise_header, output_path, unit_header
+from .narrative import add_months, date_text
+from .scope import blank_date, issuing_units
+
+FORM = "领导接访安排表"
+TEMPLATE = "reception_schedule.docx"
+BLANK_ROWS = 12
+ROW_KEYS = ("date", "weekday", "time", "leader", "mode", "place", "notice", "note")
+
+
+def jobs(data, blank: bool) -> list[Job]:
+    if blank:
+        return [Job(output_path(data, unit, FORM, "", blank=True), TEMPLATE, blank_context(data, unit),
+                    f"{unit.label}{FORM}（空白）") for unit in issuing_units(data)]
+    first, last = schedule_months(data)
+    return [Job(output_path(data, data.root, FORM, period_text(first, last)), TEMPLATE,
+                context(data), f"{data.root.label}{FORM}")]
+
+
+def schedule_months(data) -> tuple[dt.date, dt.date]:
+    """First days of the first and the last month scheduled."""
+    first = add_months(data.today.replace(day=1), 1)
+    return first, add_months(first, data.reception.schedule_months - 1)
+
+
+def period_text(first: dt.date, last: dt.date) -> str:
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.year}年{first.month}月"
+    return f"{first.year}年{first.month}月至{last.year}年{last.month}月"
+
+
+def planned_dates(rule, month: dt.date) -> list[dt.date]:
+    """The rule's dates in one month, before any move: the Nth given weekday, or every one."""
+    weekday = WEEKDAYS.index(rule.weekday)
+    day = month + dt.timedelta(days=(weekday - month.weekday()) % 7)
+    days = []
+    while day.month == month.month:
+        days.append(day)
+        day += dt.timedelta(days=7)
+    if rule.cycle == "每月":
+        return [days[rule.week_of_month - 1]]
+    return days
+
+
+def sessions(data, calendar=None) -> list[dict]:
+    """Every reception in the scheduled months, sorted by date, as template rows."""
+    calendar = calendar or calendar_for(data)
+    first, _ = schedule_months(data)
+    months = [add_months(first, i) for i in range(data.reception.schedule_months)]
+    found = []
+    for index, rule in enumerate(data.reception.rules):
+        taken: set[dt.date] = set()
+        for month in months:
+            for planned in planned_dates(rule, month):
+                actual = calendar.next_workday(planned)
+                if actual in taken:  # a long holiday pushed this one onto the rule's next date
+                    continue
+                taken.add(actual)
+                found.append((actual, rule.time, index, planned, rule))
+    found.sort(key=lambda item: item[:3])
+    rows = []
+    for actual, _, _, planned, rule in found:
+        leader = data.people[rule.leader]
+        notice = calendar.add_workdays(actual, -data.reception.notice_days)
+        rows.append({
+            "date": date_text(actual), "iso": actual.isoformat(), "weekday": WEEKDAYS[actual.weekday()],
+            "time": rule.time, "leader": f"{leader.name}（{leader.post}）", "mode": rule.mode,
+            "place": rule.place, "notice": date_text(notice), "notice_iso": notice.isoformat(),
+            "note": "" if actual == planned else f"原定{planned.month}月{planned.day}日，遇节假日顺延",
+        })
+    return rows
+
+
+def _rules(data) -> dict:
+    r = data.reception
+    return {"notice_days": r.notice_days, "reply_days": r.reply_days, "finish_days": r.finish_days}
+
+
+def context(data) -> dict:
+    first, last = schedule_months(data)
+    return {
+        "blank": False, "enterprise": enterprise_header(data), "unit": unit_header(data, data.root),
+        "period": period_text(first, last), "date": date_text(data.today), "rules": _rules(data),
+        "rows": sessions(data),
+    }
+
+
+def blank_context(data, unit) -> dict:
+    return {
+        "blank": True, "enterprise": enterprise_header(data), "unit": unit_header(data, unit),
+        "period": "______年____月至______年____月", "date": blank_date(), "rules": _rules(data),
+        "rows": [{k: "" for k in ROW_KEYS} for _ in range(BLANK_ROWS)],
+    }
