@@ -335,6 +335,9 @@ def page_header(doc, left: str, right: str = "", *, font: str | None = None, siz
         p = header.paragraphs[0]
         p.text = ""
         fmt = p.paragraph_format
+        ind = p._p.get_or_add_pPr().get_or_add_ind()  # no first-line indent inherited from Normal
+        ind.set(qn("w:firstLineChars"), "0")
+        ind.set(qn("w:firstLine"), "0")
         for inherited in (Mm(82.55), Mm(165.1)):  # the Header style's centre and right stops
             fmt.tab_stops.add_tab_stop(inherited, alignment=WD_TAB_ALIGNMENT.CLEAR)
         fmt.tab_stops.add_tab_stop(usable, alignment=WD_TAB_ALIGNMENT.RIGHT)

@@ -17,13 +17,13 @@ def form_document(landscape: bool = False):
     """A GB/T 9704 document plus the compact styles the table-style forms use."""
     doc = a.new_document(landscape)
     body, heading = TEMPLATE_FONTS["body"], TEMPLATE_FONTS["heading1"]
-    a.paragraph_style(doc, "表格文字", body, a.TABLE_PT)
+    a.paragraph_style(doc, "表格文字", body, a.TABLE_PT, align=WD_ALIGN_PARAGRAPH.LEFT)
     a.paragraph_style(doc, "表头", heading, a.TABLE_PT, align=WD_ALIGN_PARAGRAPH.CENTER)
     a.paragraph_style(doc, "台账文字", body, DENSE_PT, align=WD_ALIGN_PARAGRAPH.LEFT)
     a.paragraph_style(doc, "台账表头", heading, DENSE_PT, align=WD_ALIGN_PARAGRAPH.CENTER)
     # Dates (2026-11-22) must not wrap in a 19 mm column whatever font substitutes 仿宋.
     a.paragraph_style(doc, "台账日期", body, 8, align=WD_ALIGN_PARAGRAPH.CENTER)
-    a.paragraph_style(doc, "表单信息", body, 12, align=WD_ALIGN_PARAGRAPH.LEFT)
+    a.paragraph_style(doc, "表单信息", body, a.TABLE_PT, align=WD_ALIGN_PARAGRAPH.LEFT)
     a.paragraph_style(doc, "说明", body, 10.5, align=WD_ALIGN_PARAGRAPH.LEFT)
     a.paragraph_style(doc, "表题", heading, 12)
     a.paragraph_style(doc, "密级", heading, 14, bold=True)

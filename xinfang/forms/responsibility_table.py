@@ -1,0 +1,64 @@
+"""信访工作责任分工表: three levels, assignments, five responsibilities; company-wide and per unit."""
+
+from __future__ import annotations
+
+from ..render import Job
+from .common import enterprise_header, output_path, unit_header
+from .scope import allowed_values, blank_date, empty_rows, issuing_units
+
+FORM = "信访工作责任分工表"
+TEMPLATE = "responsibility_table.docx"
+ROLES = (("主要领导", "leader", "第一责任人"), ("分管领导", "supervisor", "分管信访工作"),
+         ("信访联络员", "liaison", "信访联络岗"))
+
+
+def jobs(data, blank: bool) -> list[Job]:
+    period = "" if blank else f"{data.enterprise.year}年"
+    return [Job(path=output_path(data, unit, FORM, period, blank=blank), template=TEMPLATE,
+                context=context(data, unit, blank), title=f"{unit.label}{FORM}")
+            for unit in issuing_units(data)]
+
+
+def concerns(data, assignment, unit) -> bool:
+    """An assignment concerns a unit when it covers the unit, a unit above it, or is held in it."""
+    covered = set(assignment.units)
+    chain = {unit.id} | {u.id for u in data.ancestors(unit)}
+    return bool(covered & chain) or data.people[assignment.person].unit == unit.id
+
+
+def _names(data, ids) -> str:
+    return "、".join(data.people[i].name for i in ids)
+
+
+def assignment_rows(data, unit) -> list[dict]:
+    company = unit.id == data.root.id
+    chosen = [a for a in data.responsibilities.assignments if company or concerns(data, a, unit)]
+    rows = []
+    for number, a in enumerate(chosen, 1):
+        p = data.people[a.person]
+        rows.append({"no": number, "level": a.level, "name": p.name, "post": p.post, "area": a.area,
+                     "units": "、".join(data.units[u].label for u in a.units) or "全公司"})
+    return rows
+
+
+def own_rows(data, unit) -> list[dict]:
+    rows = []
+    for role, attr, duty in ROLES:
+        p = data.people.get(getattr(unit, attr) or "")
+        rows.append({"role": role, "duty": duty, "name": p.name if p else "",
+                     "post": p.post if p else "", "office_phone": (p.office_phone or "") if p else ""})
+    return rows
+
+
+def context(data, unit, blank: bool) -> dict:
+    ent = enterprise_header(data)
+    base = {"ent": ent, "unit": unit_header(data, unit), "blank": blank, "own": own_rows(data, unit),
+            "company": unit.id == data.root.id, "year": data.enterprise.year,
+            "date": blank_date() if blank else ent["date"], "allowed": allowed_values()}
+    if blank:
+        return {**base, "levels": [], "assignments": empty_rows(("no", "level", "name", "post", "area", "units")),
+                "five": []}
+    levels = [{"level": d.level, "holder": d.holder, "duty": d.duty} for d in data.responsibilities.levels]
+    five = [{"name": f.name, "holder": f.holder, "content": f.content, "people": _names(data, f.people)}
+            for f in data.responsibilities.five]
+    return {**base, "levels": levels, "assignments": assignment_rows(data, unit), "five": five}
