@@ -15,6 +15,7 @@ FORM_MODULES: list[str] = [
     "ledger",
     "responsibility_table",
     "contacts_roster",
+    "key_person_list",
     "inspection_report",
     "emergency_plan",
     "key_person_plan",

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 from . import TEMPLATE_DIR
 from .ledger import build_ledger
+from .responsibility_table import build_responsibility_table
+from .contacts_roster import build_contacts_roster
+from .key_person_list import build_key_person_list
 from .inspection_report import build_inspection_report
 from .emergency_plan import build_emergency_plan
 
 BUILDERS = [
     build_ledger,
+    build_responsibility_table,
+    build_contacts_roster,
+    build_key_person_list,
     build_inspection_report,
     build_emergency_plan,
 ]
