@@ -8,6 +8,7 @@ from pathlib import Path
 from . import changes, loader
 from .docx.engine import FontRole
 from .errors import XinfangError
+from .forms.blank_bundle import stage_bundles
 from .outputs import OutputFolder, Outcome, locked, write_atomic
 from .render import Job, Renderer, render_all
 
@@ -83,7 +84,10 @@ def build_documents(data: loader.Dataset, sections: list[str], out_dir: Path, re
                 reporter.step(f"生成{SECTIONS[section]}")
                 folder = OutputFolder(out_dir, section)
                 folders.append(folder)
-                rendered.update(stage(folder, renderer, jobs_for(section, data)))
+                jobs = jobs_for(section, data)
+                rendered.update(stage(folder, renderer, jobs))
+                if section == "blanks":  # each unit's blanks also as one zip (forms.blank_bundle)
+                    stage_bundles(folder, jobs)
         except BaseException:
             for folder in folders:
                 folder.discard()
