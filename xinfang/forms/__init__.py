@@ -20,6 +20,7 @@ FORM_MODULES: list[str] = [
     "emergency_plan",
     "key_person_plan",
     "reception_schedule",
+    "case_ownership",
 ]
 
 

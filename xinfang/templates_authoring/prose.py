@@ -72,9 +72,10 @@ def min_height(row, mm: float = 7) -> None:
     trpr.append(height)
 
 
-def table(doc, headers, widths, cells, *, loop: str, centered=(), footer=None, height: float = 7):
+def table(doc, headers, widths, cells, *, loop: str, centered=(), footer=None, height: float = 7,
+          dense: bool = False):
     """blocks.looped_table with true column widths and hand-writable body rows."""
-    t = looped_table(doc, headers, widths, cells, loop=loop, centered=centered, footer=footer)
+    t = looped_table(doc, headers, widths, cells, loop=loop, centered=centered, footer=footer, dense=dense)
     fit_columns(t, widths)
     for r in t.rows[1:]:
         if "{%tr" not in r.cells[0].text:

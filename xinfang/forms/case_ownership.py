@@ -1,0 +1,108 @@
+"""包案责任清单: backlog cases with their task force and plan, company-wide and per unit.
+
+A risk entry is a backlog case (积案) when, as of the data date, it is still
+open more than 积案认定月数 months after it was registered. The list shows
+every case of reception.yaml's 包案 within the unit's subtree, plus the backlog
+entries that nobody has taken on yet, so the office sees the gap. A unit gets
+its own list only when a case or an untaken backlog entry lies under it.
+"""
+
+from __future__ import annotations
+
+from ..render import Job
+from .common import enterprise_header, output_path, period_month, unit_header
+from .narrative import add_months, date_text, months_between, names
+from .scope import ALERT_FILL, NO_FILL, blank_date, issuing_units
+
+FORM = "包案责任清单"
+TEMPLATE = "case_ownership.docx"
+BLANK_ROWS = 8
+CASE_KEYS = ("no", "description", "unit", "registered", "months", "leader", "team", "plan", "deadline",
+             "status", "status_bg")
+
+
+def jobs(data, blank: bool) -> list[Job]:
+    if blank:
+        return [Job(output_path(data, unit, FORM, "", blank=True), TEMPLATE, blank_context(data, unit),
+                    f"{unit.label}{FORM}（空白）") for unit in issuing_units(data)]
+    units = [data.root] + [u for u in data.descendants(data.root)[1:] if _cases(data, u) or _untaken(data, u)]
+    return [Job(output_path(data, unit, FORM, period_month(data)), TEMPLATE, context(data, unit),
+                f"{unit.label}{FORM}") for unit in units]
+
+
+def is_backlog(data, risk) -> bool:
+    """Still open more than N months after registration (N = 积案认定月数)."""
+    return (risk.state != "已销号"
+            and data.today > add_months(risk.registered, data.reception.backlog_months))
+
+
+def months_pending(data, risk) -> int:
+    """Whole months from registration to closing, or to the data date while open."""
+    return months_between(risk.registered, risk.closed or data.today)
+
+
+def _risks(data):
+    return {r.id: r for r in data.risks}
+
+
+def _cases(data, unit) -> list:
+    under = {u.id for u in data.descendants(unit)}
+    risks = _risks(data)
+    return [c for c in data.reception.cases if risks[c.risk].unit in under]
+
+
+def _untaken(data, unit) -> list:
+    taken = {c.risk for c in data.reception.cases}
+    return [r for r in data.risks_under(unit) if r.id not in taken and is_backlog(data, r)]
+
+
+def case_status(data, case, risk) -> str:
+    if risk.state == "已销号":
+        return "已化解"
+    return "超期" if case.deadline < data.today else "在办"
+
+
+def context(data, unit) -> dict:
+    risks = _risks(data)
+    cases = sorted(_cases(data, unit), key=lambda c: (c.deadline, c.id))
+    rows = []
+    for number, case in enumerate(cases, 1):
+        risk = risks[case.risk]
+        status = case_status(data, case, risk)
+        rows.append({
+            "no": number, "id": case.id, "risk": risk.id, "description": risk.description,
+            "unit": data.units[risk.unit].label, "registered": date_text(risk.registered),
+            "months": f"{months_pending(data, risk)}个月", "backlog": is_backlog(data, risk),
+            "leader": data.people[case.leader].name, "team": names(data, case.team), "plan": case.plan,
+            "deadline": date_text(case.deadline), "status": status,
+            "status_bg": ALERT_FILL if status == "超期" else NO_FILL,
+        })
+    resolved = sum(r["status"] == "已化解" for r in rows)
+    untaken = sorted(_untaken(data, unit), key=lambda r: (r.registered, r.id))
+    return {
+        **_base(data, unit, False),
+        "period": period_month(data), "date": date_text(data.today),
+        "rows": rows,
+        "rate": {"resolved": resolved, "total": len(rows),
+                 "percent": f"{resolved * 100 / len(rows):.1f}%" if rows else "—"},
+        "untaken": [{"no": i, "description": r.description, "unit": data.units[r.unit].label,
+                     "registered": date_text(r.registered), "months": f"{months_pending(data, r)}个月",
+                     "level": r.level, "leader": data.people[r.leader].name if r.leader else "未明确"}
+                    for i, r in enumerate(untaken, 1)],
+    }
+
+
+def _base(data, unit, blank: bool) -> dict:
+    r = data.reception
+    return {"blank": blank, "enterprise": enterprise_header(data), "unit": unit_header(data, unit),
+            "rules": {"backlog_months": r.backlog_months, "threshold": r.award_threshold}}
+
+
+def blank_context(data, unit) -> dict:
+    return {
+        **_base(data, unit, True),
+        "period": "______年____月", "date": blank_date(),
+        "rows": [dict({k: "" for k in CASE_KEYS}, status_bg=NO_FILL) for _ in range(BLANK_ROWS)],
+        "rate": {"resolved": "", "total": "", "percent": ""},
+        "untaken": [],
+    }
