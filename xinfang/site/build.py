@@ -49,7 +49,8 @@ def build_site(data_dir: Path, site_dir: Path, data=None, strict: bool = True) -
         events.preloaded.pop(data_dir, None)
         shutil.rmtree(temp, ignore_errors=True)
     s = events.summary()
-    changed = f"数据变化 {s['changes']} 处" if s["changes"] else "数据无变化"
+    changed = ("首次生成" if s["first"] else f"数据变化 {s['changes']} 处" if s["changes"]
+               else "数据与上次生成时相同")
     return f"操作手册网站：页面 {s['pages']} 个，下载文件 {s['downloads']} 个，{changed}；输出目录 {site_dir}"
 
 

@@ -19,6 +19,7 @@ from . import downloads, history
 from .pages import Site
 
 ENV_VAR = "XINFANG_DATA"
+ENV_CACHE = "XINFANG_SITE_CACHE"
 EXTRA_DATA = "xinfang_data"  # config.extra key build_site sets
 EXTRA_STATE = "xinfang_state_dir"  # where the previous snapshot is read from, if not site_dir
 
@@ -54,22 +55,33 @@ def on_config(config):
     os.environ.setdefault("SOURCE_DATE_EPOCH", _epoch(data.today))
     state_dir = config.extra.get(EXTRA_STATE) or config.site_dir
     _state.clear()
-    state, count = history.advance(history.read(Path(state_dir)), data)
-    _state.update(data=data, history=state, changes=count)
+    previous = history.read(Path(state_dir))
+    state, count = history.advance(previous, data)
+    _state.update(data=data, history=state, changes=count, first="snapshot" not in previous)
     return config
+
+
+def cache_dir(config) -> Path:
+    """Rendered downloads, kept between builds (.cache/ is git-ignored)."""
+    if os.environ.get(ENV_CACHE):
+        return Path(os.environ[ENV_CACHE])
+    return Path(config.config_file_path).resolve().parent / ".cache" / "site-downloads"
 
 
 def on_files(files, config):
     data = _state["data"]
-    found = downloads.collect(data)
-    found += downloads.bundles(data, found)
+    cache = cache_dir(config)
+    found = downloads.collect(data, cache)
+    found += downloads.bundles(data, found, cache)
+    downloads.prune(cache)
     state = _state["history"]
     pages = Site(data, found, state["history"]).pages()
     for uri, text in pages.items():
         files.append(File.generated(config, uri, content=text))
     for dl in found:
-        files.append(File.generated(config, dl.uri, content=dl.content))
-    _state["summary"] = {"pages": len(pages), "downloads": len(found), "changes": _state["changes"]}
+        files.append(File.generated(config, dl.uri, abs_src_path=str(dl.source)))
+    _state["summary"] = {"pages": len(pages), "downloads": len(found), "changes": _state["changes"],
+                         "first": _state["first"]}
     return files
 
 

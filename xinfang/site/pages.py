@@ -21,7 +21,11 @@ from .downloads import Download
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "site"
 TREE_LIMIT = 300  # units drawn in one tree; bigger groups are drawn to a shallower depth
-LIST_LIMIT = 300  # units listed inline on company-wide pages before pointing to unit pages
+# Beyond this many units, company-wide pages point to the unit pages instead of listing
+# everything inline, and unit pages leave the full-text search index (the unit list
+# page, which names every unit, stays in it): 2,000 segmented unit pages would make
+# the build several times slower and the browser's index over 10 MB.
+LIST_LIMIT = 300
 
 
 def environment() -> jinja2.Environment:
@@ -41,6 +45,21 @@ class Site:
         self.downloads = downloads
         self.history = history
         self.env = environment()
+        # Indexes by unit, so a page per unit stays linear in the number of units.
+        self.people_of: dict[str, list] = {}
+        for p in data.people.values():
+            self.people_of.setdefault(p.unit, []).append(p.id)
+        self.open_risks: dict[str, int] = {}
+        for r in data.risks:
+            if r.state != "已销号":
+                self.open_risks[r.unit] = self.open_risks.get(r.unit, 0) + 1
+        self.downloads_of: dict[str, list] = {}
+        for dl in downloads:
+            self.downloads_of.setdefault(dl.unit, []).append(dl)
+        self.assignments_of: dict[str, list] = {}
+        for a in data.responsibilities.assignments:
+            for unit_id in a.units:
+                self.assignments_of.setdefault(unit_id, []).append(a)
         e = data.enterprise
         self.common = {
             "enterprise": e.name, "short_name": e.short_name, "year": e.year,
@@ -153,8 +172,9 @@ class Site:
                   "time": r.time, "place": r.place} for r in rec.rules]
         cases = [{"id": c.id, "leader": public.person(d, c.leader), "team": public.names(d, c.team),
                   "deadline": cn_date(c.deadline)} for c in rec.cases]
-        return self.render("reception.md.j2", rec=rec, rules=rules, cases=cases,
-                           sessions=schedule.sessions(d))
+        period, sessions = schedule.sessions(d)
+        return self.render("reception.md.j2", rec=rec, rules=rules, cases=cases, period=period,
+                           sessions=sessions)
 
     def key_groups(self) -> str:
         kg = self.data.key_groups
@@ -200,9 +220,7 @@ class Site:
 
     def downloads_page(self) -> str:
         d = self.data
-        by_unit: dict[str, list] = {}
-        for dl in self.downloads:
-            by_unit.setdefault(dl.unit, []).append(dl)
+        by_unit = self.downloads_of
         company = [{"link": self.download_link(dl, ""), "name": dl.name, "size": dl.size_kb}
                    for dl in by_unit.get(d.root.id, [])]
         units = [{"unit": self.unit_link(u.id), "kind": u.kind, "count": len(by_unit[u.id]),
@@ -225,9 +243,9 @@ class Site:
         leaders = [(role, public.person(d, pid)) for role, pid in
                    (("主要领导（第一责任人）", unit.leader), ("分管领导", unit.supervisor),
                     ("信访联络员", unit.liaison)) if pid]
-        staff = [public.person(d, p.id) for p in d.people.values() if p.unit == unit.id]
+        staff = public.people(d, self.people_of.get(unit.id, []))
         assignments = [{"level": a.level, "person": public.person(d, a.person), "area": a.area}
-                       for a in d.responsibilities.assignments if unit.id in a.units]
+                       for a in self.assignments_of.get(unit.id, [])]
         children = unit.children
         tree = None
         if children:
@@ -235,22 +253,23 @@ class Site:
         arrivals = [{"place": a.place, "note": a.note,
                      "minutes": a.same_city_minutes if (a.same_city_minutes and a.place == unit.city)
                      else a.other_minutes} for a in d.emergency.arrivals]
-        own = [self.download_link(dl, "../") for dl in self.downloads if dl.unit == unit.id]
-        company = [self.download_link(dl, "../") for dl in self.downloads if dl.unit == d.root.id
-                   and unit.id != d.root.id]
+        own = [self.download_link(dl, "../") for dl in self.downloads_of.get(unit.id, [])]
+        company = [] if unit.id == d.root.id else [self.download_link(dl, "../")
+                                                   for dl in self.downloads_of.get(d.root.id, [])]
         return self.render(
             "unit.md.j2", unit=unit, leaders=leaders, staff=staff, assignments=assignments,
             parents=[self.unit_link(a.id, "")
                      for a in reversed(d.ancestors(unit))],
             children=[self.unit_link(c.id, "") for c in children],
             tree=tree, arrivals=arrivals, own=own, company=company,
-            risks_open=sum(r.state != "已销号" for r in d.risks if r.unit == unit.id))
+            exclude_search=len(d.units) > LIST_LIMIT,  # see LIST_LIMIT: the unit list stays searchable
+            risks_open=self.open_risks.get(unit.id, 0))
 
     def contacts(self) -> str:
         d = self.data
         groups = []
         for unit in d.descendants(d.root):
-            people = [public.person(d, p.id) for p in d.people.values() if p.unit == unit.id]
+            people = public.people(d, self.people_of.get(unit.id, []))
             if people:
                 groups.append({"unit": self.unit_link(unit.id), "people": people})
         outside = [{"name": c.name, "category": c.category, "person": c.person or "", "phone": c.phone}

@@ -1,9 +1,9 @@
 """The leader reception schedule shown on the site.
 
-Uses engineer B's schedule (xinfang.forms.reception_schedule.schedule) when it
-exists, so the site and the printed 接访安排表 agree; otherwise computes the
-same simple rule here: the n-th weekday of each month or every week, moved to
-the next working day, announced `notice_days` working days before.
+The printed 领导接访安排表 computes it (xinfang.forms.reception_schedule); the
+site shows the very same rows, so the two never disagree. Only if that form
+module is missing is a plain fallback used: the n-th weekday of each month or
+every week, moved to the next working day.
 """
 
 from __future__ import annotations
@@ -12,46 +12,39 @@ import calendar as _cal
 import datetime as dt
 
 from .. import model
-from ..workdays import CalendarError, calendar_for
-from . import public
+from ..jinja import cn_date
+from ..workdays import calendar_for
+
+KEYS = ("date", "weekday", "time", "leader", "mode", "place", "notice", "note")
 
 
-def _months(start: dt.date, count: int):
-    year, month = start.year, start.month
-    for _ in range(count):
-        yield year, month
-        month += 1
-        if month == 13:
-            year, month = year + 1, 1
+def sessions(data) -> tuple[str, list[dict]]:
+    """(the period covered, in words; one row per reception session)."""
+    try:
+        from ..forms import reception_schedule as form
+    except ImportError:
+        return _fallback(data)
+    first, last = form.schedule_months(data)
+    return form.period_text(first, last), [{k: row[k] for k in KEYS} for row in form.sessions(data)]
 
 
-def _days(rule, year: int, month: int) -> list[dt.date]:
-    weekday = model.WEEKDAYS.index(rule.weekday)
-    days = [dt.date(year, month, d) for d in range(1, _cal.monthrange(year, month)[1] + 1)
-            if dt.date(year, month, d).weekday() == weekday]
-    if rule.cycle == "每月":
-        return [days[rule.week_of_month - 1]]
-    return days
-
-
-def sessions(data) -> list[dict]:
-    """Every reception session from the data date on, for the configured number of months."""
+def _fallback(data) -> tuple[str, list[dict]]:
     cal = calendar_for(data)
-    rec = data.reception
-    out = []
+    rec, today = data.reception, data.today
+    rows = []
     for rule in rec.rules:
-        for year, month in _months(data.today, rec.schedule_months):
-            for day in _days(rule, year, month):
-                if day < data.today:
+        year, month = today.year, today.month
+        for _ in range(rec.schedule_months):
+            month_days = [dt.date(year, month, d) for d in range(1, _cal.monthrange(year, month)[1] + 1)]
+            days = [d for d in month_days if d.weekday() == model.WEEKDAYS.index(rule.weekday)]
+            for day in [days[rule.week_of_month - 1]] if rule.cycle == "每月" else days:
+                when = cal.next_workday(day)
+                if when < today:
                     continue
-                try:
-                    when = cal.next_workday(day)
-                    notice = cal.workdays_before(when, rec.notice_days)
-                except CalendarError:
-                    when, notice = day, None
-                leader = public.person(data, rule.leader)
-                out.append({"date": when.isoformat(), "weekday": model.WEEKDAYS[when.weekday()],
-                            "time": rule.time, "place": rule.place, "mode": rule.mode,
-                            "leader": leader["name"], "post": leader["post"],
-                            "notice": notice.isoformat() if notice else ""})
-    return sorted(out, key=lambda s: (s["date"], s["time"], s["leader"]))
+                leader = data.people[rule.leader]
+                rows.append({"date": cn_date(when), "weekday": model.WEEKDAYS[when.weekday()], "time": rule.time,
+                             "leader": f"{leader.name}（{leader.post}）", "mode": rule.mode, "place": rule.place,
+                             "notice": cn_date(cal.add_workdays(when, -rec.notice_days)), "note": ""})
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    rows.sort(key=lambda r: (r["date"], r["time"]))
+    return f"{today.year}年{today.month}月起{rec.schedule_months}个月", rows
