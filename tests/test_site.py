@@ -219,6 +219,11 @@ def test_change_log_words_a_change_and_failed_build_keeps_old_site(tmp_path):
     first = build_site(data, site_dir)
     assert "首次生成" in first
     assert "首次生成" in text_of(page(site_dir, "changes"))
+    again = tmp_path / "again"
+    build_site(data, again)
+    assert {p.relative_to(again): p.read_bytes() for p in all_files(again)} == \
+        {p.relative_to(site_dir): p.read_bytes() for p in all_files(site_dir)}, "same data, different site"
+    shutil.rmtree(again)
     people = data / "people.yaml"
     people.write_text(people.read_text("utf-8").replace("姓名: 赵国强", "姓名: 李某某"), "utf-8")
     second = build_site(data, site_dir)

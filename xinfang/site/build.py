@@ -36,7 +36,7 @@ def build_site(data_dir: Path, site_dir: Path, data=None, strict: bool = True) -
         config.extra[events.EXTRA_DATA] = str(data_dir)
         config.extra[events.EXTRA_STATE] = str(site_dir)
         events.preloaded[data_dir] = data
-        with _quiet_mkdocs():
+        with _quiet_mkdocs(), _build_date(data.today):
             try:
                 build(config)
             except Abort as exc:
@@ -64,6 +64,19 @@ def _swap(new: Path, site_dir: Path) -> None:
     os.replace(new, site_dir)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _build_date(day):
+    """Reproducible output: MkDocs dates the sitemap from SOURCE_DATE_EPOCH; use the data date."""
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    if before is None:
+        os.environ["SOURCE_DATE_EPOCH"] = events.epoch(day)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
 
 
 @contextlib.contextmanager

@@ -51,8 +51,10 @@ def on_config(config):
             data = loader.load(folder)
         except DataError as exc:
             raise SiteDataError(exc.problems) from None
-    # Reproducible output: sitemap dates come from the data, not the clock.
-    os.environ.setdefault("SOURCE_DATE_EPOCH", _epoch(data.today))
+    if not config.extra.get(EXTRA_DATA):
+        # Plain `mkdocs build`, a process of its own: make the sitemap dates come
+        # from the data, not the clock (build_site does this for its build only).
+        os.environ.setdefault("SOURCE_DATE_EPOCH", epoch(data.today))
     state_dir = config.extra.get(EXTRA_STATE) or config.site_dir
     _state.clear()
     previous = history.read(Path(state_dir))
@@ -93,6 +95,6 @@ def summary() -> dict:
     return dict(_state.get("summary", {}))
 
 
-def _epoch(day) -> str:
+def epoch(day) -> str:
     import calendar
     return str(calendar.timegm(day.timetuple()))
