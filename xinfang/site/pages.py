@@ -254,8 +254,9 @@ class Site:
                      "minutes": a.same_city_minutes if (a.same_city_minutes and a.place == unit.city)
                      else a.other_minutes} for a in d.emergency.arrivals]
         own = [self.download_link(dl, "../") for dl in self.downloads_of.get(unit.id, [])]
-        company = [] if unit.id == d.root.id else [self.download_link(dl, "../")
-                                                   for dl in self.downloads_of.get(d.root.id, [])]
+        company = []  # large groups: 2,000 pages × the company's forms would slow the build for nothing
+        if unit.id != d.root.id and len(d.units) <= LIST_LIMIT:
+            company = [self.download_link(dl, "../") for dl in self.downloads_of.get(d.root.id, [])]
         return self.render(
             "unit.md.j2", unit=unit, leaders=leaders, staff=staff, assignments=assignments,
             parents=[self.unit_link(a.id, "")
