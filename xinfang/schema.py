@@ -114,7 +114,8 @@ class Text(Spec):
         node = self._scalar(node, path, ctx)
         if node is None:
             return MISSING
-        text = node.value
+        # Line endings are not content: XML readers turn a lone CR into LF anyway.
+        text = node.value.replace("\r\n", "\n").replace("\r", "\n")
         if node.style in ("|", ">"):
             text = text.rstrip("\n")
         bad = XML_ILLEGAL_RE.search(text)

@@ -1,0 +1,169 @@
+"""Regeneration safety: incremental rewrites, change list, kills, locks, determinism."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, copy_data, run_cli
+
+
+def snapshot_files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file() and not p.name.startswith(".")
+            and ".cache" not in p.parts}
+
+
+def docx_files(folder: Path) -> list[Path]:
+    return sorted(folder.rglob("*.docx"))
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+@pytest.fixture()
+def first_build(tmp_path):
+    data = copy_data(tmp_path)
+    out = tmp_path / "build"
+    result = run_cli("forms", "--data", str(data), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    result = run_cli("blanks", "--data", str(data), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    return data, out
+
+
+def test_unchanged_data_rewrites_nothing(first_build):
+    data, out = first_build
+    before = {p: p.stat().st_mtime_ns for p in docx_files(out)}
+    result = run_cli("forms", "--data", str(data), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"新建 0 份，更新 0 份，未变 \d+ 份，删除 0 份", result.stdout)
+    assert {p: p.stat().st_mtime_ns for p in docx_files(out)} == before
+
+
+def test_phone_change_rewrites_only_documents_showing_it(first_build):
+    data, out = first_build
+    people = (data / "people.yaml").read_text("utf-8")
+    old_phone = re.search(r"^ +办公电话: (0373-\d+)", people, re.M).group(1)  # not in a comment
+    showing = {p for p in docx_files(out) if old_phone.encode() in _document_text(p)}
+    assert showing, "the example's first office phone should appear in some document"
+    replace_in(data / "people.yaml", f"  办公电话: {old_phone}", "  办公电话: 0373-7654321")
+    before = {p: p.read_bytes() for p in docx_files(out)}
+
+    result = run_cli("forms", "--data", str(data), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    changed = {p for p in docx_files(out) if before.get(p) != p.read_bytes()}
+    filled_showing = {p for p in showing if "空白模板" not in p.parts}
+    assert changed == filled_showing
+    listing = (out / "变更清单.txt").read_text("utf-8")
+    assert f"办公电话 由 {old_phone} 改为 0373-7654321" in listing
+    for path in changed:
+        assert path.relative_to(out).as_posix() in listing
+
+
+def _document_text(path: Path) -> bytes:
+    with zipfile.ZipFile(path) as archive:
+        return b"".join(archive.read(n) for n in archive.namelist() if n.startswith("word/"))
+
+
+def test_removed_unit_removes_its_outputs(first_build):
+    data, out = first_build
+    # A unit no one refers to: make one up, build, then take it away again.
+    extra = ("\n  - 编号: linshi-zu\n    名称: 临时工作组\n    类型: 基层单位\n    上级: hq\n"
+             "    所在城市: 新乡市\n    信访联络员: " + _first_person(data) + "\n")
+    units = data / "units.yaml"
+    original = units.read_text("utf-8")
+    units.write_text(original.rstrip("\n") + "\n" + extra, "utf-8")
+    assert run_cli("forms", "--data", str(data), "--out", str(out)).returncode == 0
+    made = [p for p in docx_files(out) if "临时工作组" in p.as_posix()]
+    assert made
+    units.write_text(original, "utf-8")
+    result = run_cli("forms", "--data", str(data), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert not any(p.exists() for p in made)
+    assert not (out / "文档" / "北辰能源" / "临时工作组").exists()
+    listing = (out / "变更清单.txt").read_text("utf-8")
+    assert "删除的文档" in listing and "临时工作组" in listing
+
+
+def _first_person(data: Path) -> str:
+    return re.search(r"^ +- 编号: ([a-z0-9-]+)", (data / "people.yaml").read_text("utf-8"), re.M).group(1)
+
+
+def _start_build(data: Path, out: Path) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, str(REPO / "generate.py"), "forms", "--data", str(data),
+                             "--out", str(out)], cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def _wait_for(path: Path, proc: subprocess.Popen, seconds: float = 60) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and proc.poll() is None:
+        if path.exists():
+            return True
+        time.sleep(0.002)
+    return False
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL])
+def test_killed_build_leaves_every_output_whole(first_build, sig):
+    data, out = first_build
+    before = snapshot_files(out)
+    replace_in(data / "enterprise.yaml", "北辰能源集团有限公司信访维稳工作领导小组办公室",
+               "北辰能源集团有限公司信访工作领导小组办公室")
+    proc = _start_build(data, out)
+    if not _wait_for(out / ".staging", proc):
+        pytest.skip("the build finished before it could be interrupted")
+    proc.send_signal(sig)
+    proc.wait(timeout=60)
+    stderr = proc.stderr.read().decode("utf-8", "replace")
+    assert "Traceback" not in stderr
+    for path in docx_files(out):
+        with zipfile.ZipFile(path) as archive:
+            assert archive.testzip() is None
+    after = snapshot_files(out)
+    assert set(after) == set(before)  # nothing half-made, nothing lost
+    if sig == signal.SIGTERM:
+        assert proc.returncode == 130
+        assert "原有输出保持不变" in stderr
+        assert after == before
+        assert not (out / ".staging").exists()
+    # The next build completes the job and leaves no temporary files behind.
+    assert run_cli("forms", "--data", str(data), "--out", str(out)).returncode == 0
+    assert not (out / ".staging").exists()
+    assert not [p for p in out.rglob("*.tmp")]
+
+
+def test_second_build_on_the_same_folder_is_refused(first_build):
+    data, out = first_build
+    with open(out / ".lock", "a+") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        result = run_cli("forms", "--data", str(data), "--out", str(out))
+    assert result.returncode == 2
+    assert "另一个生成任务正在使用输出目录" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_output_is_identical_whatever_the_time_zone_and_locale(tmp_path):
+    data = copy_data(tmp_path)
+    outputs = []
+    for zone, lang in (("UTC", "C.UTF-8"), ("Asia/Shanghai", "zh_CN.UTF-8"), ("America/New_York", "en_US.UTF-8")):
+        out = tmp_path / f"build-{len(outputs)}"
+        env = {**os.environ, "TZ": zone, "LANG": lang, "LC_ALL": lang}
+        for command in ("forms", "blanks"):
+            result = subprocess.run([sys.executable, str(REPO / "generate.py"), command, "--data", str(data),
+                                     "--out", str(out)], cwd=REPO, env=env, capture_output=True, text=True)
+            assert result.returncode == 0, result.stderr
+        outputs.append(snapshot_files(out))
+    assert outputs[0] and outputs[0] == outputs[1] == outputs[2]
