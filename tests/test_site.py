@@ -116,13 +116,16 @@ def test_nothing_is_loaded_from_outside(site):
     assert "fonts.googleapis" not in page(site, "index")
 
 
-def _readable(path: Path) -> str:
-    """A file's text, with the XML parts inside DOCX/ZIP files unpacked."""
-    data = path.read_bytes()
+def _unpacked(data: bytes) -> str:
+    """Bytes as text; a zip (DOCX, or a unit's zip of DOCX files) is unpacked, recursively."""
     if data[:2] == b"PK":
         with zipfile.ZipFile(io.BytesIO(data)) as z:
-            return "\n".join(z.read(n).decode("utf-8", "replace") for n in z.namelist())
+            return "\n".join([*z.namelist(), *(_unpacked(z.read(n)) for n in z.namelist())])
     return data.decode("utf-8", "replace")
+
+
+def _readable(path: Path) -> str:
+    return _unpacked(path.read_bytes())
 
 
 def test_no_confidential_value_anywhere_in_site(site, example):

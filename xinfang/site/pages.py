@@ -234,7 +234,7 @@ class Site:
         rows = [{"link": self.unit_link(u.id, ""), "kind": u.kind,
                  "parent": self.unit_link(u.parent, "") if u.parent else "—",
                  "leader": public.person(d, u.leader)["name"], "liaison": public.person(d, u.liaison)["name"],
-                 "phone": u.phone or "", "indent": len(d.ancestors(u))}
+                 "phone": u.phone or ""}
                 for u in d.descendants(d.root)]
         return self.render("units-index.md.j2", units=rows)
 
