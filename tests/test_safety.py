@@ -73,6 +73,17 @@ def test_phone_change_rewrites_only_documents_showing_it(first_build):
         assert path.relative_to(out).as_posix() in listing
 
 
+def test_font_setting_change_rewrites_every_document(first_build):
+    data, out = first_build
+    replace_in(data / "enterprise.yaml", "公文设置:\n", "公文设置:\n  字体:\n    正文: 仿宋\n")
+    before = {p: p.read_bytes() for p in docx_files(out) if "空白模板" not in p.parts}
+    result = run_cli("forms", "--data", str(data), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert all(path.read_bytes() != content for path, content in before.items())
+    styles = zipfile.ZipFile(next(iter(before))).read("word/styles.xml").decode("utf-8")
+    assert 'w:eastAsia="仿宋"' in styles and "仿宋_GB2312" not in styles
+
+
 def _document_text(path: Path) -> bytes:
     with zipfile.ZipFile(path) as archive:
         return b"".join(archive.read(n) for n in archive.namelist() if n.startswith("word/"))

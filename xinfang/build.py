@@ -69,7 +69,7 @@ def run(command: str, *, data_dir: Path, out_dir: Path, site_dir: Path, reporter
     if command in ("all", "site"):
         from .site.build import build_site
         reporter.step(f"生成操作手册网站：{site_dir}")
-        lines.append(build_site(Path(data_dir), Path(site_dir)))
+        lines.append(build_site(Path(data_dir), Path(site_dir), data=data))
     lines.append(f"用时 {reporter.elapsed():.1f} 秒。")
     return "\n".join(lines)
 

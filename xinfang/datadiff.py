@@ -42,13 +42,13 @@ def data_folder(spec: str, data_dir: Path):
 def affected_outputs(old: loader.Dataset, new: loader.Dataset) -> dict[str, list[str]]:
     """Output path → how it is affected ("更新"/"新建"/"删除"), comparing the data each shows."""
     from .build import jobs_for, renderer_for
-    renderer = renderer_for(new)
+    old_renderer, new_renderer = renderer_for(old), renderer_for(new)
     result: dict[str, list[str]] = {"更新": [], "新建": [], "删除": []}
     for section in ("forms", "blanks"):
-        before = {j.path: j.input_digest(renderer.template_digest(j.template)) for j in jobs_for(section, old)}
+        before = {j.path: j.input_digest(old_renderer.template_digest(j.template)) for j in jobs_for(section, old)}
         after = {j.path: j for j in jobs_for(section, new)}
         for path, job in sorted(after.items()):
-            digest = job.input_digest(renderer.template_digest(job.template))
+            digest = job.input_digest(new_renderer.template_digest(job.template))
             if path not in before:
                 result["新建"].append(path)
             elif before[path] != digest:

@@ -50,8 +50,11 @@ class Renderer:
         return self._templates[name]
 
     def template_digest(self, name: str) -> str:
+        """The template's bytes plus every build-wide setting that reaches the document."""
         if name not in self._digests:
-            self._digests[name] = hashlib.sha256((self.template_dir / name).read_bytes()).hexdigest()
+            digest = hashlib.sha256((self.template_dir / name).read_bytes())
+            digest.update(repr((sorted(self.fonts.items()), self.author, str(self.when))).encode("utf-8"))
+            self._digests[name] = digest.hexdigest()
         return self._digests[name]
 
     def render(self, job: Job) -> bytes:
