@@ -9,6 +9,9 @@ from .contacts_roster import build_contacts_roster
 from .key_person_list import build_key_person_list
 from .inspection_report import build_inspection_report
 from .emergency_plan import build_emergency_plan
+from .key_person_plan import build_key_person_plan
+from .reception_schedule import build_reception_schedule
+from .case_ownership import build_case_ownership
 
 BUILDERS = [
     build_ledger,
@@ -17,6 +20,9 @@ BUILDERS = [
     build_key_person_list,
     build_inspection_report,
     build_emergency_plan,
+    build_key_person_plan,
+    build_reception_schedule,
+    build_case_ownership,
 ]
 
 
