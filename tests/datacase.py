@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import signal
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,7 +58,11 @@ def check(data_dir: Path, capsys, *extra: str) -> Result:
     capsys.readouterr()
     # A private --out: the parse cache kept there must not answer for this data.
     out = Path(data_dir).parent / "out"
-    code = cli.main(["check", "--quiet", "--data", str(data_dir), "--out", str(out), *extra])
+    term = signal.getsignal(signal.SIGTERM)  # main() installs its own; keep pytest's
+    try:
+        code = cli.main(["check", "--quiet", "--data", str(data_dir), "--out", str(out), *extra])
+    finally:
+        signal.signal(signal.SIGTERM, term)
     out, err = capsys.readouterr()
     return Result(code, out, err)
 
