@@ -18,9 +18,10 @@ from conftest import REPO, copy_data, run_cli
 
 
 def snapshot_files(folder: Path) -> dict[str, bytes]:
+    """Every output file; hidden bookkeeping (.cache, .staging, .manifest.json) aside."""
     return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file() and not p.name.startswith(".")
-            and ".cache" not in p.parts}
+            for p in sorted(folder.rglob("*"))
+            if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)}
 
 
 def docx_files(folder: Path) -> list[Path]:
@@ -113,9 +114,11 @@ def _first_person(data: Path) -> str:
     return re.search(r"^ +- 编号: ([a-z0-9-]+)", (data / "people.yaml").read_text("utf-8"), re.M).group(1)
 
 
-def _start_build(data: Path, out: Path) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, str(REPO / "generate.py"), "forms", "--data", str(data),
-                             "--out", str(out)], cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+def _start_build(data: Path, out: Path, log: Path) -> subprocess.Popen:
+    # Output goes to a file, not a pipe: a pipe would also wait for any process still holding it.
+    with open(log, "wb") as sink:
+        return subprocess.Popen([sys.executable, str(REPO / "generate.py"), "forms", "--data", str(data),
+                                 "--out", str(out)], cwd=REPO, stdout=sink, stderr=sink)
 
 
 def _wait_for(path: Path, proc: subprocess.Popen, seconds: float = 60) -> bool:
@@ -133,12 +136,13 @@ def test_killed_build_leaves_every_output_whole(first_build, sig):
     before = snapshot_files(out)
     replace_in(data / "enterprise.yaml", "北辰能源集团有限公司信访维稳工作领导小组办公室",
                "北辰能源集团有限公司信访工作领导小组办公室")
-    proc = _start_build(data, out)
+    log = out.parent / "build.log"
+    proc = _start_build(data, out, log)
     if not _wait_for(out / ".staging", proc):
         pytest.skip("the build finished before it could be interrupted")
     proc.send_signal(sig)
     proc.wait(timeout=60)
-    stderr = proc.stderr.read().decode("utf-8", "replace")
+    stderr = log.read_text("utf-8", "replace")
     assert "Traceback" not in stderr
     for path in docx_files(out):
         with zipfile.ZipFile(path) as archive:
@@ -150,10 +154,30 @@ def test_killed_build_leaves_every_output_whole(first_build, sig):
         assert "原有输出保持不变" in stderr
         assert after == before
         assert not (out / ".staging").exists()
+    _assert_no_workers_left(out)
     # The next build completes the job and leaves no temporary files behind.
     assert run_cli("forms", "--data", str(data), "--out", str(out)).returncode == 0
     assert not (out / ".staging").exists()
     assert not [p for p in out.rglob("*.tmp")]
+
+
+def _processes_mentioning(text: str) -> list[int]:
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            if proc.name.isdigit() and text.encode() in (proc / "cmdline").read_bytes():
+                found.append(int(proc.name))
+        except OSError:
+            continue
+    return found
+
+
+def _assert_no_workers_left(out: Path) -> None:
+    """No render worker of the killed build may live on."""
+    deadline = time.monotonic() + 10
+    while (alive := _processes_mentioning(str(out))) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not alive, f"worker processes outlived the killed build: {alive}"
 
 
 def test_second_build_on_the_same_folder_is_refused(first_build):

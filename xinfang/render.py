@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import hashlib
 import json
 import os
+import signal
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,6 +15,7 @@ from pathlib import Path
 from . import __version__
 from .docx.engine import DocxTemplate, FontRole
 
+PR_SET_PDEATHSIG = 1
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates" / "forms"
 
 
@@ -64,8 +68,23 @@ class Renderer:
 _worker: Renderer | None = None
 
 
+def _die_with_parent() -> None:
+    """Ask Linux to kill this worker when the build process dies (e.g. kill -9)."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: orphans finish their batch and exit
+        pass
+    if os.getppid() == 1:  # the parent died before prctl took effect
+        os._exit(1)
+
+
 def _init_worker(fonts, author, when, template_dir) -> None:
     global _worker
+    _die_with_parent()
+    # The parent handles Ctrl-C and SIGTERM and shuts the pool down itself.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _worker = Renderer(fonts, author, when, template_dir)
 
 
