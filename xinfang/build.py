@@ -50,7 +50,9 @@ def run(command: str, *, data_dir: Path, out_dir: Path, site_dir: Path, reporter
         written = write_schemas(Path(data_dir) / "schema")
         return f"已生成 {len(written)} 个 JSON Schema 文件：{Path(data_dir) / 'schema'}"
     reporter.step(f"读取并检查数据：{data_dir}")
-    data = loader.load(Path(data_dir), cache_dir=Path(out_dir) / CACHE)
+    # `check` writes nothing, not even the cache; builds reuse validated files.
+    cache = None if command == "check" else Path(out_dir) / CACHE
+    data = loader.load(Path(data_dir), cache_dir=cache)
     shown = data.warnings if command == "check" else data.warnings[:MAX_WARNINGS_SHOWN]
     for warning in shown:
         reporter.warn(str(warning))

@@ -2,47 +2,97 @@
 
 Parsing YAML is most of the cost of loading a large enterprise; a weekly
 rebuild after one edit then re-reads only the file that changed.
+
+An entry is keyed by the file's bytes and the source of the code that
+validates it, so a changed rule never answers from an old entry. Entries are
+pickles, so each carries an HMAC made with a key private to the user
+(~/.cache/xinfang/cache.key, mode 600): an entry someone else wrote into the
+output folder is ignored, never unpickled.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
+import os
 import pickle
+import secrets
 from pathlib import Path
 
-from . import __version__
 from .outputs import write_atomic
 
-FORMAT = 1
+FORMAT = 2
+_VALIDATION_CODE = ("errors.py", "yamlio.py", "schema.py", "model.py", "loader.py", "parsecache.py")
+
+
+def _code_digest() -> str:
+    here = Path(__file__).resolve().parent
+    digest = hashlib.sha256(str(FORMAT).encode())
+    for name in _VALIDATION_CODE:
+        digest.update((here / name).read_bytes())
+    return digest.hexdigest()
+
+
+def _user_key() -> bytes | None:
+    """The user's private signing key, created on first use; None if it cannot be kept."""
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "xinfang"
+    path = base / "cache.key"
+    try:
+        if not path.exists():
+            base.mkdir(parents=True, exist_ok=True, mode=0o700)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(secrets.token_bytes(32))
+        if path.stat().st_mode & 0o077:
+            return None  # readable by others: not a secret any more
+        key = path.read_bytes()
+        return key if len(key) == 32 else None
+    except OSError:
+        return None
 
 
 class ParseCache:
-    """Pickled (value, problems, defs, refs) per data file, in one folder."""
+    """Signed pickles of (value, problems, defs, refs, unreadable) per data file."""
 
     def __init__(self, folder: Path):
         self.folder = Path(folder)
+        self.key = _user_key()
+        self.code = _code_digest()
         self.used: set[Path] = set()
 
     def _path(self, display: str, digest: str, spec_name: str) -> Path:
-        key = hashlib.sha256(f"{FORMAT}|{__version__}|{spec_name}|{display}|{digest}".encode()).hexdigest()
+        key = hashlib.sha256(f"{self.code}|{spec_name}|{display}|{digest}".encode()).hexdigest()
         path = self.folder / key[:2] / f"{key}.pickle"
         self.used.add(path)
         return path
+
+    def get(self, display: str, digest: str, spec_name: str):
+        if self.key is None:
+            return None
+        try:
+            blob = self._path(display, digest, spec_name).read_bytes()
+        except OSError:
+            return None
+        mac, payload = blob[:32], blob[32:]
+        if not hmac.compare_digest(mac, hmac.new(self.key, payload, "sha256").digest()):
+            return None
+        try:
+            return pickle.loads(payload)
+        except (pickle.PickleError, EOFError, AttributeError, ImportError, IndexError, TypeError):
+            return None
+
+    def put(self, display: str, digest: str, spec_name: str, entry) -> None:
+        if self.key is None:
+            return
+        payload = pickle.dumps(entry, pickle.HIGHEST_PROTOCOL)
+        mac = hmac.new(self.key, payload, "sha256").digest()
+        try:
+            write_atomic(self._path(display, digest, spec_name), mac + payload)
+        except OSError:
+            pass  # a read-only or full disk only costs speed
 
     def prune(self) -> None:
         """Forget entries this load did not use: old versions of edited files."""
         for path in self.folder.glob("*/*.pickle"):
             if path not in self.used:
                 path.unlink(missing_ok=True)
-
-    def get(self, display: str, digest: str, spec_name: str):
-        try:
-            return pickle.loads(self._path(display, digest, spec_name).read_bytes())
-        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, IndexError, TypeError):
-            return None
-
-    def put(self, display: str, digest: str, spec_name: str, entry) -> None:
-        try:
-            write_atomic(self._path(display, digest, spec_name), pickle.dumps(entry, pickle.HIGHEST_PROTOCOL))
-        except OSError:
-            pass  # a read-only or full disk only costs speed
