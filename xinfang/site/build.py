@@ -1,7 +1,9 @@
-"""build_site: build the manual with MkDocs into a fresh folder, then swap it in.
+"""build_site: build the manual with MkDocs into a fresh folder, then sync it in.
 
 A failed build (bad data, a broken link under strict mode) leaves the previous
-site untouched; the new one replaces it only when complete.
+site untouched: only a complete build is synced into the site folder, file by
+file, so a rebuild rewrites only the files whose bytes changed (xinfang.site.sync).
+The downloads are synced from their cache directly, never copied by MkDocs.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from mkdocs.exceptions import Abort
 
 from .. import loader
 from ..errors import DataError, XinfangError
-from . import events
+from . import events, sync
 
 CONFIG = Path(__file__).resolve().parents[2] / "mkdocs.yml"
 
@@ -28,42 +30,35 @@ def build_site(data_dir: Path, site_dir: Path, data=None, strict: bool = True) -
     """Build the site from `data_dir` into `site_dir`; return a one-line Chinese summary."""
     data_dir, site_dir = Path(data_dir).resolve(), Path(site_dir).resolve()
     data = data or loader.load(data_dir)  # errors surface here, before anything is written
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    temp = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
-    temp.chmod(0o755)  # mkdtemp makes it private; a web server must read the site
-    try:
-        config = load_config(config_file=str(CONFIG), site_dir=str(temp), strict=strict)
-        config.extra[events.EXTRA_DATA] = str(data_dir)
-        config.extra[events.EXTRA_STATE] = str(site_dir)
-        events.preloaded[data_dir] = data
-        with _quiet_mkdocs(), _build_date(data.today):
-            try:
-                build(config)
-            except Abort as exc:
-                cause = exc.__context__
-                if isinstance(cause, DataError):
-                    raise DataError(cause.problems) from None
-                raise XinfangError(f"操作手册网站生成失败：{exc}") from None
-        _swap(temp, site_dir)
-    finally:
-        events.preloaded.pop(data_dir, None)
-        shutil.rmtree(temp, ignore_errors=True)
+    with sync.locked(site_dir):
+        temp = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
+        try:
+            config = load_config(config_file=str(CONFIG), site_dir=str(temp), strict=strict)
+            config.extra[events.EXTRA_DATA] = str(data_dir)
+            config.extra[events.EXTRA_STATE] = str(site_dir)
+            config.extra[events.EXTRA_STAGED] = True
+            events.preloaded[data_dir] = data
+            with _quiet_mkdocs(), _build_date(data.today):
+                try:
+                    build(config)
+                except Abort as exc:
+                    cause = exc.__context__
+                    if isinstance(cause, DataError):
+                        raise DataError(cause.problems) from None
+                    raise XinfangError(f"操作手册网站生成失败：{exc}") from None
+            sources = sync.tree(temp)
+            sources.update(events.staged())
+            result = sync.sync(sources, site_dir)
+        finally:
+            events.preloaded.pop(data_dir, None)
+            shutil.rmtree(temp, ignore_errors=True)
     s = events.summary()
     changed = ("首次生成" if s["first"] else f"数据变化 {s['changes']} 处" if s["changes"]
                else "数据与上次生成时相同")
-    return f"操作手册网站：页面 {s['pages']} 个，下载文件 {s['downloads']} 个，{changed}；输出目录 {site_dir}"
-
-
-def _swap(new: Path, site_dir: Path) -> None:
-    """Put `new` in place of `site_dir` with renames only (the old one is removed after)."""
-    old = None
-    if site_dir.exists():
-        old = site_dir.with_name(f".{site_dir.name}-old-{os.getpid()}")
-        shutil.rmtree(old, ignore_errors=True)
-        os.replace(site_dir, old)
-    os.replace(new, site_dir)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    files = (f"网站文件新增 {len(result.new)} 个、修改 {len(result.changed)} 个、"
+             f"未变 {result.unchanged} 个、删除 {len(result.removed)} 个")
+    return (f"操作手册网站：页面 {s['pages']} 个，下载文件 {s['downloads']} 个，{changed}；{files}；"
+            f"输出目录 {site_dir}")
 
 
 @contextlib.contextmanager

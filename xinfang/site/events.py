@@ -1,7 +1,8 @@
 """What the MkDocs hook does at each build event: load data, add pages, keep the change log.
 
 on_config loads and checks the data (a DataError stops the build before MkDocs
-writes anything); on_files adds the generated pages and downloads;
+writes anything); on_files adds the generated pages and downloads; on_page_content puts the
+pages' ready HTML back in after Markdown;
 on_post_build stores the snapshot for the next build's change log.
 """
 
@@ -15,16 +16,25 @@ from mkdocs.structure.files import File
 
 from .. import loader
 from ..errors import DataError
-from . import downloads, history
+from . import downloads, history, html
 from .pages import Site
 
 ENV_VAR = "XINFANG_DATA"
 ENV_CACHE = "XINFANG_SITE_CACHE"
 EXTRA_DATA = "xinfang_data"  # config.extra key build_site sets
 EXTRA_STATE = "xinfang_state_dir"  # where the previous snapshot is read from, if not site_dir
+EXTRA_STAGED = "xinfang_staged_downloads"  # build_site copies the downloads itself (see _Staged)
 
 _state: dict = {}
 preloaded: dict = {}  # resolved data dir → Dataset already loaded by the caller
+
+
+class _Staged(File):
+    """A download MkDocs must know (links to it are checked) but need not copy: build_site
+    syncs it straight from the cache into the site, instead of copying ~400 MB twice."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        pass
 
 
 class SiteDataError(DataError, BuildError):
@@ -77,18 +87,38 @@ def on_files(files, config):
     found += downloads.bundles(data, found, cache)
     downloads.prune(cache)
     state = _state["history"]
-    pages = Site(data, found, state["history"]).pages()
+    site = Site(data, found, state["history"])
+    pages = site.pages()
+    _state["fragments"] = site.fragments
     for uri, text in pages.items():
         files.append(File.generated(config, uri, content=text))
+    kind = _Staged if config.extra.get(EXTRA_STAGED) else File
     for dl in found:
-        files.append(File.generated(config, dl.uri, abs_src_path=str(dl.source)))
+        files.append(kind.generated(config, dl.uri, abs_src_path=str(dl.source)))
+    _state["staged"] = {dl.uri: dl.source for dl in found} if kind is _Staged else {}
     _state["summary"] = {"pages": len(pages), "downloads": len(found), "changes": _state["changes"],
                          "first": _state["first"]}
     return files
 
 
+def on_page_content(page_html, page, config, files):
+    """Put back the HTML Blocks the page builders kept out of Markdown (xinfang.site.html)."""
+    fragments = _state.get("fragments", {}).get(page.file.src_uri)
+    if not fragments:
+        return page_html
+    try:
+        return html.restore(page_html, fragments)
+    except ValueError as exc:
+        raise BuildError(f"{page.file.src_uri}: {exc}") from None
+
+
 def on_post_build(config):
     history.write(Path(config.site_dir), _state["history"])
+
+
+def staged() -> dict[str, Path]:
+    """The downloads build_site must put into the site itself: site path → cached file."""
+    return dict(_state.get("staged", {}))
 
 
 def summary() -> dict:

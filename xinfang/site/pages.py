@@ -16,7 +16,7 @@ from markupsafe import Markup
 from .. import model
 from ..jinja import cn_date, markdown_environment, md_escape
 from ..schema import declared_fields
-from . import public, schedule, svg
+from . import html, public, schedule, svg
 from .downloads import Download
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "site"
@@ -45,6 +45,8 @@ class Site:
         self.downloads = downloads
         self.history = history
         self.env = environment()
+        self.pending: list[str] = []  # Blocks of the page being rendered (see html.stash)
+        self.fragments: dict[str, list[str]] = {}  # page uri → its Blocks, for html.restore
         # Indexes by unit, so a page per unit stays linear in the number of units.
         self.people_of: dict[str, list] = {}
         for p in data.people.values():
@@ -73,6 +75,10 @@ class Site:
         """A link to a unit page; `base` is the path to units/ from the linking page."""
         return link(self.data.units[unit_id].label, f"{base}{unit_id}.md")
 
+    def unit_a(self, unit_id: str, base: str = "") -> Markup:
+        """The same link as ready HTML, for pages whose tables skip Markdown (html.py)."""
+        return html.link(self.data.units[unit_id].label, f"{base}{unit_id}.html")
+
     def unit_links(self, ids, base: str = "units/") -> Markup:
         return Markup("、").join(self.unit_link(i, base) for i in ids)
 
@@ -88,26 +94,33 @@ class Site:
                  "href": f"{href_prefix}{u.id}.html"} for u in units if depth_of[u.id] <= max_depth]
 
     def render(self, template: str, **context) -> str:
+        """The page's Markdown; its html.Block values wait in self.pending until pages() files them."""
+        context = html.stash(context, self.pending)
         return self.env.get_template(template).render(**self.common, **context)
 
     # --- pages --------------------------------------------------------------
 
     def pages(self) -> dict[str, str]:
-        out = {
-            "index.md": self.home(),
-            "organisation.md": self.organisation(),
-            "procedure.md": self.procedure(),
-            "screening.md": self.screening(),
-            "reception.md": self.reception(),
-            "key-groups.md": self.key_groups(),
-            "emergency.md": self.emergency(),
-            "downloads.md": self.downloads_page(),
-            "units/index.md": self.units_index(),
-            "contacts.md": self.contacts(),
-            "changes.md": self.changes(),
-        }
-        for unit in self.data.descendants(self.data.root):
-            out[f"units/{unit.id}.md"] = self.unit_page(unit)
+        """Every page's Markdown by uri; the HTML Blocks each page holds are in self.fragments."""
+        builders = [
+            ("index.md", self.home),
+            ("organisation.md", self.organisation),
+            ("procedure.md", self.procedure),
+            ("screening.md", self.screening),
+            ("reception.md", self.reception),
+            ("key-groups.md", self.key_groups),
+            ("emergency.md", self.emergency),
+            ("downloads.md", self.downloads_page),
+            ("units/index.md", self.units_index),
+            ("contacts.md", self.contacts),
+            ("changes.md", self.changes),
+        ]
+        builders += [(f"units/{u.id}.md", lambda u=u: self.unit_page(u)) for u in self.data.descendants(self.data.root)]
+        out = {}
+        for uri, build in builders:
+            out[uri] = build()
+            if self.pending:
+                self.fragments[uri], self.pending = self.pending, []
         return out
 
     def home(self) -> str:
@@ -231,40 +244,50 @@ class Site:
 
     def units_index(self) -> str:
         d = self.data
-        rows = [{"link": self.unit_link(u.id, ""), "kind": u.kind,
-                 "parent": self.unit_link(u.parent, "") if u.parent else "—",
-                 "leader": public.person(d, u.leader)["name"], "liaison": public.person(d, u.liaison)["name"],
-                 "phone": u.phone or ""}
+        rows = [[self.unit_a(u.id), u.kind, self.unit_a(u.parent) if u.parent else None,
+                 public.person(d, u.leader)["name"], public.person(d, u.liaison)["name"], u.phone]
                 for u in d.descendants(d.root)]
-        return self.render("units-index.md.j2", units=rows)
+        table = html.table(["单位", "类型", "上级单位", "主要领导", "信访联络员", "信访电话"], rows)
+        return self.render("units-index.md.j2", count=len(rows), table=table)
 
     def unit_page(self, unit) -> str:
         d = self.data
-        leaders = [(role, public.person(d, pid)) for role, pid in
-                   (("主要领导（第一责任人）", unit.leader), ("分管领导", unit.supervisor),
-                    ("信访联络员", unit.liaison)) if pid]
-        staff = public.people(d, self.people_of.get(unit.id, []))
-        assignments = [{"level": a.level, "person": public.person(d, a.person), "area": a.area}
-                       for a in self.assignments_of.get(unit.id, [])]
-        children = unit.children
+        facts = [["简称", unit.label], ["类型", unit.kind]]
+        if unit.parent:
+            facts.append(["上级单位", Markup(" › ").join(self.unit_a(a.id) for a in reversed(d.ancestors(unit)))])
+        facts.append(["所在城市", unit.city])
+        if unit.address:
+            facts.append(["地址", unit.address])
+        facts += [["信访电话", unit.phone], ["在办隐患", f"{self.open_risks.get(unit.id, 0)} 条"]]
+        leaders = [[role, p["name"], p["post"], p["office_phone"], p["mobile"]]
+                   for role, p in ((role, public.person(d, pid)) for role, pid in
+                                   (("主要领导（第一责任人）", unit.leader), ("分管领导", unit.supervisor),
+                                    ("信访联络员", unit.liaison)) if pid)]
+        staff = [[p["name"], p["post"], p["office_phone"], p["mobile"]]
+                 for p in public.people(d, self.people_of.get(unit.id, []))]
+        assignments = [[a.level, p["name"], p["post"], a.area] for a, p in
+                       ((a, public.person(d, a.person)) for a in self.assignments_of.get(unit.id, []))]
+        arrivals = [[a.place, a.note, f"{a.same_city_minutes if (a.same_city_minutes and a.place == unit.city) else a.other_minutes} 分钟"]
+                    for a in d.emergency.arrivals]
         tree = None
-        if children:
-            tree = svg.unit_tree(self.tree_rows(unit, ""), f"{unit.label}下属单位")
-        arrivals = [{"place": a.place, "note": a.note,
-                     "minutes": a.same_city_minutes if (a.same_city_minutes and a.place == unit.city)
-                     else a.other_minutes} for a in d.emergency.arrivals]
-        own = [self.download_link(dl, "../") for dl in self.downloads_of.get(unit.id, [])]
+        if unit.children:
+            tree = html.figure(svg.unit_tree(self.tree_rows(unit, ""), f"{unit.label}下属单位"))
+        own = [html.link(dl.title, f"../{dl.href}") for dl in self.downloads_of.get(unit.id, [])]
         company = []  # large groups: 2,000 pages × the company's forms would slow the build for nothing
         if unit.id != d.root.id and len(d.units) <= LIST_LIMIT:
-            company = [self.download_link(dl, "../") for dl in self.downloads_of.get(d.root.id, [])]
+            company = [html.link(dl.title, f"../{dl.href}") for dl in self.downloads_of.get(d.root.id, [])]
+        common = (Markup("<p>全公司通用模板：{}</p>").format(Markup("、").join(company)) if company
+                  else Markup('<p>全公司通用模板见<a href="../downloads.html">表格下载</a>。</p>'))
         return self.render(
-            "unit.md.j2", unit=unit, leaders=leaders, staff=staff, assignments=assignments,
-            parents=[self.unit_link(a.id, "")
-                     for a in reversed(d.ancestors(unit))],
-            children=[self.unit_link(c.id, "") for c in children],
-            tree=tree, arrivals=arrivals, own=own, company=company,
-            exclude_search=len(d.units) > LIST_LIMIT,  # see LIST_LIMIT: the unit list stays searchable
-            risks_open=self.open_risks.get(unit.id, 0))
+            "unit.md.j2", unit=unit,
+            facts=html.table(["项目", "内容"], facts),
+            leaders=leaders and html.table(["岗位", "姓名", "职务", "办公电话", "手机"], leaders),
+            staff=staff and html.table(["姓名", "职务", "办公电话", "手机"], staff),
+            assignments=assignments and html.table(["层级", "责任人", "职务", "分管领域"], assignments),
+            arrivals=arrivals and html.table(["事发地点", "说明", "本单位到达时限"], arrivals),
+            children=html.bullets([self.unit_a(c.id) for c in unit.children]) if unit.children else None,
+            tree=tree, own=own and html.bullets(own), common=html.Block(common),
+            exclude_search=len(d.units) > LIST_LIMIT)  # see LIST_LIMIT: the unit list stays searchable
 
     def contacts(self) -> str:
         d = self.data

@@ -7,6 +7,8 @@ change-log snapshot.
 
 from __future__ import annotations
 
+import dataclasses
+
 from .. import changes
 
 # Person attribute → its name in 公开字段.
@@ -49,6 +51,9 @@ def snapshot(data) -> dict:
     and case plans (internal working papers) are left out, so the snapshot can be stored
     inside the site folder.
     """
+    # The ledger and campaigns never reach the snapshot: leave them out before the walk
+    # (20,000 risk entries of a large group would cost seconds), and filter below as well.
+    data = dataclasses.replace(data, risks=[], campaigns=[])
     hidden_keys = {f"person/{p.id}/{attr}" for p in data.people.values()
                    for attr, label in PERSON_FIELDS.items() if label not in p.public}
     hidden_prefixes = ("risk/", "campaign/") + tuple(

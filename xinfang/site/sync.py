@@ -1,0 +1,110 @@
+"""Bring the published site folder in line with a finished build, file by file.
+
+A file whose bytes did not change is left alone (its time stamp too, so a web
+server, a file share or rsync sees only what really changed); a new or changed
+file is written under a temporary name in its own folder and renamed over the
+old one, so a reader never sees half a page; files the build no longer produces
+are removed. Only a complete, successful build is synced.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import BuildLockedError
+from ..outputs import write_atomic
+
+
+@dataclass
+class SyncResult:
+    new: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    removed: list[str] = field(default_factory=list)
+
+    @property
+    def written(self) -> list[str]:
+        return self.new + self.changed
+
+
+@contextlib.contextmanager
+def locked(site_dir: Path):
+    """One build per site folder at a time: a lock on the folder itself, so no lock file
+    lies in or next to it. A folder this created stays only if a build filled it."""
+    created = not site_dir.exists()
+    site_dir.mkdir(parents=True, exist_ok=True)
+    fd = os.open(site_dir, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildLockedError(f"另一个生成任务正在生成网站 {site_dir}，请等它完成后再运行。") from None
+        yield
+    finally:
+        os.close(fd)
+        if created:
+            with contextlib.suppress(OSError):
+                site_dir.rmdir()  # only when empty: the build failed before the sync
+
+
+def tree(folder: Path) -> dict[str, Path]:
+    """Every file under `folder` by its "/"-separated relative path."""
+    out = {}
+    for dirpath, _dirs, names in os.walk(folder):
+        for name in names:
+            path = Path(dirpath, name)
+            out[path.relative_to(folder).as_posix()] = path
+    return out
+
+
+def _same(dest: Path, content: bytes) -> bool:
+    try:
+        if dest.stat().st_size != len(content):
+            return False
+        return dest.read_bytes() == content
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        return False
+
+
+def sync(sources: dict[str, Path], site_dir: Path) -> SyncResult:
+    """Make `site_dir` hold exactly `sources` (relative path → file to copy from)."""
+    result = SyncResult()
+    before = tree(site_dir) if site_dir.is_dir() else {}
+    for rel in sorted(sources):
+        content = sources[rel].read_bytes()
+        dest = site_dir / rel
+        if rel in before:
+            if _same(dest, content):
+                result.unchanged += 1
+                continue
+            result.changed.append(rel)
+        else:
+            result.new.append(rel)
+            for parent in reversed(Path(rel).parents[:-1]):  # a file where a folder must go
+                if (site_dir / parent).is_file():
+                    (site_dir / parent).unlink()
+            if dest.is_dir():
+                _remove_tree(dest)
+        write_atomic(dest, content)
+    for rel in sorted(set(before) - set(sources)):
+        (site_dir / rel).unlink(missing_ok=True)
+        result.removed.append(rel)
+    _prune_empty_dirs(site_dir)
+    return result
+
+
+def _remove_tree(folder: Path) -> None:
+    shutil.rmtree(folder)
+
+
+def _prune_empty_dirs(root: Path) -> None:
+    """Remove folders left empty (deepest first; a folder still holding files stays)."""
+    for dirpath, _dirs, _names in os.walk(root, topdown=False):
+        if Path(dirpath) != root:
+            with contextlib.suppress(OSError):
+                os.rmdir(dirpath)
