@@ -21,7 +21,7 @@ from mkdocs.exceptions import Abort
 
 from .. import loader
 from ..errors import DataError, XinfangError
-from . import events, sync
+from . import events, parallel, sync
 
 CONFIG = Path(__file__).resolve().parents[2] / "mkdocs.yml"
 
@@ -40,16 +40,19 @@ def build_site(data_dir: Path, site_dir: Path, data=None, strict: bool = True) -
             events.preloaded[data_dir] = data
             with _quiet_mkdocs(), _build_date(data.today):
                 try:
-                    build(config)
+                    with parallel.two_cores():
+                        build(config)
                 except Abort as exc:
                     cause = exc.__context__
                     if isinstance(cause, DataError):
                         raise DataError(cause.problems) from None
                     raise XinfangError(f"操作手册网站生成失败：{exc}") from None
+            events.finish_downloads()
             sources = sync.tree(temp)
             sources.update(events.staged())
             result = sync.sync(sources, site_dir)
         finally:
+            events.cancel_downloads()
             events.preloaded.pop(data_dir, None)
             shutil.rmtree(temp, ignore_errors=True)
     s = events.summary()

@@ -5,7 +5,9 @@ module only renders them and files each under its unit, so a new form appears
 on the site without any change here. Blank jobs never carry confidential data
 (`blank_jobs` asserts it). Rendered files are cached by what they are made of,
 so a rebuild renders only blanks whose inputs changed, and the bytes stay on
-disk instead of in memory (MkDocs copies them from there).
+disk instead of in memory (MkDocs or the site sync copies them from there).
+Missing entries are made by worker processes while the main process builds the
+pages (`Pending`), so a first build keeps both cores busy.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import json
 import os
 import posixpath
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -23,7 +26,7 @@ from .. import forms
 from ..build import renderer_for
 from ..forms.common import unit_folder
 from ..outputs import write_atomic
-from ..render import render_all
+from ..render import Renderer
 
 STALE_DAYS = 14  # cache entries unused this long are removed
 
@@ -52,50 +55,111 @@ def _key(*parts) -> str:
     return hashlib.sha256(json.dumps(parts, ensure_ascii=False, default=str).encode("utf-8")).hexdigest()
 
 
-def collect(data, cache: Path) -> list[Download]:
-    """Every blank template, rendered (or taken from the cache), keyed to its unit."""
+@dataclass
+class _Unit:
+    """One unit's share of the work: blanks to render, then its zip if that is missing."""
+
+    jobs: list  # (Job, target path) not in the cache yet
+    members: list[tuple[str, Path]]  # every blank of the unit: (name in the zip, cached file)
+    bundle: Path | None  # the zip to pack, or None when cached
+
+
+_worker = None
+
+
+def _init_worker(fonts, author, when, template_dir) -> None:
+    global _worker
+    _worker = Renderer(fonts, author, when, template_dir)
+
+
+def _make(renderer, units: list[_Unit]) -> None:
+    from ..forms import blank_bundle
+    for unit in units:
+        for job, target in unit.jobs:
+            write_atomic(target, renderer.render(job))
+        if unit.bundle is not None:
+            write_atomic(unit.bundle, blank_bundle.bundle([(n, src.read_bytes()) for n, src in unit.members]))
+
+
+def _make_in_worker(units: list[_Unit]) -> None:
+    assert _worker is not None
+    _make(_worker, units)
+
+
+class Pending:
+    """Downloads still being rendered in worker processes while the pages are built.
+
+    `wait()` before anything reads the files (MkDocs' copy, the site sync); `cancel()`
+    when the build fails. Without work it is already done."""
+
+    def __init__(self, renderer=None, work: list[_Unit] = ()):
+        self.pool, self.futures = None, []
+        if work:
+            workers = min(os.cpu_count() or 1, 4)
+            size = max(1, len(work) // (workers * 8))
+            self.pool = ProcessPoolExecutor(workers, initializer=_init_worker,
+                                            initargs=(renderer.fonts, renderer.author, renderer.when,
+                                                      renderer.template_dir))
+            self.futures = [self.pool.submit(_make_in_worker, work[i:i + size])
+                            for i in range(0, len(work), size)]
+
+    def wait(self) -> None:
+        try:
+            for future in self.futures:
+                future.result()
+        finally:
+            self.cancel()
+
+    def cancel(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool, self.futures = None, []
+
+
+def collect(data, cache: Path) -> tuple[list[Download], Pending]:
+    """Every blank template and each unit's zip of them, keyed to its unit, with the work
+    still to do on missing cache entries. The company's own files are made at once (the
+    downloads page shows their sizes); the units' files are made in the background."""
     jobs = forms.blank_jobs(data)
     if not jobs:
-        return []
+        return [], Pending()
     cache.mkdir(parents=True, exist_ok=True)
     renderer = renderer_for(data)
     # The renderer's fonts, author and date shape the document too, not only the job.
     setting = (sorted((k, vars(v)) for k, v in renderer.fonts.items()), renderer.author, renderer.when)
     by_folder = {unit_folder(data, u): u.id for u in data.units.values()}
-    out, todo, targets = [], [], {}
+    out: list[Download] = []
+    work: dict[str, _Unit] = {}
     for job in jobs:
         source = cache / f"{_key(job.input_digest(renderer.template_digest(job.template)), setting)}.docx"
         folder = posixpath.dirname(job.path).split("/", 1)[-1]  # drop the 空白模板/ top folder
         unit = by_folder.get(folder, data.root.id)
-        out.append(Download(unit, job.title, f"downloads/{unit}/{posixpath.basename(job.path)}", source))
+        dl = Download(unit, job.title, f"downloads/{unit}/{posixpath.basename(job.path)}", source)
+        out.append(dl)
+        todo = work.setdefault(unit, _Unit([], [], None))
+        todo.members.append((dl.name, source))
         if source.is_file():
-            os.utime(source)
+            os.utime(source)  # keeps it from prune()
         else:
-            todo.append(job)
-            targets[job.path] = source
-    for path, content in render_all(renderer, todo):
-        write_atomic(targets[path], content)
-    return sorted(out, key=lambda d: d.uri)
+            todo.jobs.append((job, source))
+    out += _bundles(data, work, cache)
+    _make(renderer, [work.pop(data.root.id)] if data.root.id in work else [])
+    pending = Pending(renderer, [u for _, u in sorted(work.items()) if u.jobs or u.bundle])
+    return sorted(out, key=lambda d: d.uri), pending
 
 
-def bundles(data, downloads: list[Download], cache: Path) -> list[Download]:
+def _bundles(data, work: dict[str, _Unit], cache: Path) -> list[Download]:
     """Each unit's blanks as one zip, packed as xinfang.forms.blank_bundle packs them for build/."""
-    try:
-        from ..forms import blank_bundle
-    except ImportError:
-        return []
-    by_unit: dict[str, list[Download]] = {}
-    for dl in downloads:
-        by_unit.setdefault(dl.unit, []).append(dl)
+    from ..forms import blank_bundle
     out = []
-    for unit_id, members in sorted(by_unit.items()):
+    for unit_id, todo in sorted(work.items()):
         unit = data.units[unit_id]
         name = posixpath.basename(blank_bundle.bundle_path(unit_folder(data, unit)))
-        source = cache / f"{_key(sorted((m.name, m.source.name) for m in members))}.zip"
+        source = cache / f"{_key(sorted((n, src.name) for n, src in todo.members))}.zip"
         if source.is_file():
             os.utime(source)
         else:
-            write_atomic(source, blank_bundle.bundle([(m.name, m.source.read_bytes()) for m in members]))
+            todo.bundle = source
         out.append(Download(unit_id, f"{unit.label}全部空白模板（压缩包）", f"downloads/{unit_id}/{name}", source))
     return out
 

@@ -1,8 +1,9 @@
 """What the MkDocs hook does at each build event: load data, add pages, keep the change log.
 
 on_config loads and checks the data (a DataError stops the build before MkDocs
-writes anything); on_files adds the generated pages and downloads; on_page_content puts the
-pages' ready HTML back in after Markdown;
+writes anything); on_files adds the generated pages and downloads (rendered in the background
+until on_env, or until build_site syncs them); on_page_content puts the pages'
+ready HTML back in after Markdown;
 on_post_build stores the snapshot for the next build's change log.
 """
 
@@ -83,8 +84,8 @@ def cache_dir(config) -> Path:
 def on_files(files, config):
     data = _state["data"]
     cache = cache_dir(config)
-    found = downloads.collect(data, cache)
-    found += downloads.bundles(data, found, cache)
+    cancel_downloads()  # a previous build's leftovers, if it died between on_files and the end
+    found, _state["pending"] = downloads.collect(data, cache)
     downloads.prune(cache)
     state = _state["history"]
     site = Site(data, found, state["history"])
@@ -99,6 +100,31 @@ def on_files(files, config):
     _state["summary"] = {"pages": len(pages), "downloads": len(found), "changes": _state["changes"],
                          "first": _state["first"]}
     return files
+
+
+def on_env(env, config, files):
+    """MkDocs copies the downloads right after this: they must be complete by then
+    (build_site syncs them itself, after the pages, and waits only there)."""
+    if not config.extra.get(EXTRA_STAGED):
+        finish_downloads()
+    return env
+
+
+def on_build_error(error):
+    cancel_downloads()
+
+
+def finish_downloads() -> None:
+    """Wait for the downloads still being rendered; a worker's error is raised here."""
+    pending = _state.pop("pending", None)
+    if pending is not None:
+        pending.wait()
+
+
+def cancel_downloads() -> None:
+    pending = _state.pop("pending", None)
+    if pending is not None:
+        pending.cancel()
 
 
 def on_page_content(page_html, page, config, files):

@@ -12,4 +12,5 @@ _REPO = str(Path(__file__).resolve().parents[2])
 if _REPO not in sys.path:
     sys.path.insert(0, _REPO)
 
-from xinfang.site.events import on_config, on_files, on_page_content, on_post_build  # noqa: E402,F401
+from xinfang.site.events import (  # noqa: E402,F401
+    on_build_error, on_config, on_env, on_files, on_page_content, on_post_build)
