@@ -8,6 +8,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import zipfile
@@ -265,3 +266,110 @@ def test_mkdocs_itself_builds_strict_and_reports_data_errors(tmp_path):
     assert failed.returncode != 0
     assert "引用的人员“han-xeu”不存在，是否应为“han-xue”？" in failed.stderr
     assert not (tmp_path / "bad" / "index.html").exists()
+
+
+def _stamps(site: Path) -> dict[str, tuple]:
+    return {p.relative_to(site).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns, p.read_bytes())
+            for p in site.rglob("*") if p.is_file()}
+
+
+def test_changed_phone_rewrites_only_the_files_that_show_it(tmp_path, example):
+    data = copy_data(tmp_path)
+    sources = "\n".join(p.read_text("utf-8") for p in sorted(data.rglob("*.yaml")))
+    # A leader whose office phone is public and appears nowhere else in the data.
+    person = next(p for p in example.people.values()
+                  if "办公电话" in p.public and p.office_phone and sources.count(p.office_phone) == 1
+                  and any(u.leader == p.id for u in example.units.values()))
+    old, new = person.office_phone, "0373-7654321"
+    assert new not in sources
+    site_dir = tmp_path / "site"
+    build_site(data, site_dir)
+    before = _stamps(site_dir)
+    shown = {rel for rel in before if old in _readable(site_dir / rel)}
+    assert f"units/{person.unit}.html" in shown and "contacts.html" in shown
+
+    people = data / "people.yaml"
+    people.write_text(people.read_text("utf-8").replace(f"办公电话: {old}", f"办公电话: {new}"), "utf-8")
+    summary = build_site(data, site_dir)
+    after = _stamps(site_dir)
+    assert after.keys() == before.keys()
+    rewritten = {rel for rel in after if after[rel][:2] != before[rel][:2]}
+    assert all(after[rel][2] != before[rel][2] for rel in rewritten), "a file was rewritten with equal bytes"
+    assert all(after[rel][2] == before[rel][2] for rel in after.keys() - rewritten)
+    necessary = {"changes.html", ".xinfang-site.json", "search/search_index.json", "sitemap.xml", "sitemap.xml.gz"}
+    assert shown <= rewritten, "a file showing the phone kept the old number"
+    assert rewritten - shown <= necessary, f"rewritten without showing the phone: {sorted(rewritten - shown - necessary)}"
+    assert {"changes.html", ".xinfang-site.json"} <= rewritten
+    assert f"网站文件新增 0 个、修改 {len(rewritten)} 个、未变 {len(after) - len(rewritten)} 个、删除 0 个" in summary
+    history = {"changes.html", ".xinfang-site.json", "search/search_index.json"}  # they name the old number
+    assert [rel for rel in shown - history if old in _readable(site_dir / rel)] == []
+    assert f"办公电话 由 {old} 改为 {new}" in text_of(page(site_dir, "changes"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "site"]  # no temporary files or folders
+
+
+def test_removed_unit_page_is_removed_from_site(tmp_path):
+    data = copy_data(tmp_path)
+    site_dir = tmp_path / "site"
+    build_site(data, site_dir)
+    stray = site_dir / "units" / "old-unit.html"
+    stray.write_text("<p>旧页面</p>", "utf-8")
+    (site_dir / "units" / ".old-unit.html.tmp").write_text("half", "utf-8")  # a killed sync's leftover
+    summary = build_site(data, site_dir)
+    assert not stray.exists() and not (site_dir / "units" / ".old-unit.html.tmp").exists()
+    assert "修改 0 个" in summary and "删除 2 个" in summary
+
+
+def test_killed_site_build_leaves_whole_files_and_no_temporaries(tmp_path):
+    data = copy_data(tmp_path)
+    site_dir, ref = tmp_path / "site", tmp_path / "ref"
+    build_site(data, site_dir)
+    old = {rel: v[2] for rel, v in _stamps(site_dir).items()}
+    people = data / "people.yaml"
+    people.write_text(people.read_text("utf-8").replace("姓名: 赵国强", "姓名: 李某某"), "utf-8")
+    shutil.copytree(site_dir, ref)
+    build_site(data, ref)  # what a complete rebuild gives
+    new = {rel: v[2] for rel, v in _stamps(ref).items()}
+
+    proc = subprocess.Popen([sys.executable, str(REPO / "generate.py"), "site", "--data", str(data),
+                             "--site-dir", str(site_dir)], cwd=REPO, stderr=subprocess.PIPE, text=True)
+    while proc.poll() is None and not list(tmp_path.glob(".site-*/sitemap.xml")):
+        pass  # MkDocs writes the sitemap last; the sync follows
+    proc.send_signal(signal.SIGTERM)
+    stderr = proc.communicate(timeout=60)[1]
+    assert "Traceback" not in stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "ref", "site"]  # no temporary folder
+    after = {rel: v[2] for rel, v in _stamps(site_dir).items()}
+    assert not [rel for rel in after if rel.endswith(".tmp")]
+    assert set(after) <= set(old) | set(new)
+    assert [rel for rel, content in after.items() if content not in (old.get(rel), new.get(rel))] == []
+    build_site(data, site_dir)  # the next build completes the job
+    assert {rel: v[2] for rel, v in _stamps(site_dir).items()} == new
+
+
+def test_sync_interrupted_mid_way_leaves_old_or_new_files_and_no_temporaries(tmp_path, monkeypatch):
+    from xinfang.site import sync
+    site_dir, new = tmp_path / "site", tmp_path / "new"
+    for folder, text in ((site_dir, "旧"), (new, "新")):
+        for name in ("a.html", "b/c.html", "b/d.html", "e.html"):
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            (folder / name).write_text(f"{text}{name}", "utf-8")
+    (site_dir / "gone.html").write_text("旧", "utf-8")
+    real_replace, calls = os.replace, []
+
+    def replace(src, dst):
+        calls.append(dst)
+        if len(calls) == 3:
+            raise KeyboardInterrupt  # SIGTERM, as the CLI turns it
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)  # write_atomic's rename into place
+    with pytest.raises(KeyboardInterrupt):
+        sync.sync(sync.tree(new), site_dir)
+    files = {p.relative_to(site_dir).as_posix(): p.read_text("utf-8") for p in site_dir.rglob("*") if p.is_file()}
+    assert files == {"a.html": "新a.html", "b/c.html": "新b/c.html", "b/d.html": "旧b/d.html",
+                     "e.html": "旧e.html", "gone.html": "旧"}
+    monkeypatch.undo()
+    result = sync.sync(sync.tree(new), site_dir)
+    assert (result.changed, result.unchanged, result.removed) == (["b/d.html", "e.html"], 2, ["gone.html"])
+    assert {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*")} == {"a.html", "b", "b/c.html",
+                                                                                 "b/d.html", "e.html"}
