@@ -40,11 +40,14 @@ def jobs_for(section: str, data: loader.Dataset) -> list[Job]:
 
 
 def run(command: str, *, data_dir: Path, out_dir: Path, site_dir: Path, reporter,
-        versions: list[str] = ()) -> str:
-    """Carry out one CLI command and return its Chinese summary."""
+        extra: list[str] = ()) -> str:
+    """Carry out one CLI command and return its Chinese summary.
+
+    `extra` holds diff's two versions, or more output targets (`forms blanks`).
+    """
     if command == "diff":
         from .datadiff import report
-        return report(versions[0], versions[1], Path(data_dir))
+        return report(extra[0], extra[1], Path(data_dir))
     if command == "schema":
         from .jsonschema import write_schemas
         written = write_schemas(Path(data_dir) / "schema")
@@ -65,10 +68,11 @@ def run(command: str, *, data_dir: Path, out_dir: Path, site_dir: Path, reporter
         reporter.step("检查模板")
         return lint_templates(data)
     lines = [check_summary(data)]
-    sections = [s for s in SECTIONS if command in ("all", s)]
+    wanted = {command, *extra}
+    sections = [s for s in SECTIONS if wanted & {"all", s}]
     if sections:
         lines.append(build_documents(data, sections, Path(out_dir), reporter))
-    if command in ("all", "site"):
+    if wanted & {"all", "site"}:
         from .site.build import build_site
         reporter.step(f"生成操作手册网站：{site_dir}")
         lines.append(build_site(Path(data_dir), Path(site_dir), data=data))

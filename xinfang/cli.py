@@ -24,6 +24,7 @@ COMMANDS = {
     "lint": "检查所有模板与数据模型是否匹配",
     "schema": "重新生成数据文件的 JSON Schema（供编辑器校验和补全）",
 }
+TARGETS = ("forms", "blanks", "site")  # output commands that may be combined
 EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT = 0, 1, 2
 
 
@@ -62,7 +63,8 @@ def make_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("command", nargs="?", default="all", choices=list(COMMANDS), metavar="命令",
                         help="要执行的命令，默认 all")
-    parser.add_argument("versions", nargs="*", metavar="A B", help="diff 命令比较的两份数据")
+    parser.add_argument("extra", nargs="*", metavar="…",
+                        help="diff 的两份数据（diff A B）；或再加 forms/blanks/site 一并生成（如 forms blanks）")
     parser.add_argument("--data", type=Path, default=Path("data"), metavar="目录", help="数据目录（默认 data/）")
     parser.add_argument("--out", type=Path, default=Path("build"), metavar="目录", help="文档输出目录（默认 build/）")
     parser.add_argument("--site-dir", type=Path, default=Path("site"), metavar="目录", help="网站输出目录（默认 site/）")
@@ -102,14 +104,17 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, _interrupt_on_term)
     parser = make_parser()
     args = parser.parse_args(argv)
-    if (args.command == "diff") != bool(args.versions) or (args.versions and len(args.versions) != 2):
-        parser.error("diff 命令需要两个参数：两个数据目录或两个 git 版本，如 generate.py diff HEAD~1 HEAD"
-                     if args.command == "diff" else f"{args.command} 命令不接受额外参数：{' '.join(args.versions)}")
+    if args.command == "diff" and len(args.extra) != 2:
+        parser.error("diff 命令需要两个参数：两个数据目录或两个 git 版本，如 generate.py diff HEAD~1 HEAD")
+    combinable = args.command in TARGETS and all(word in TARGETS for word in args.extra)
+    if args.command != "diff" and args.extra and not combinable:
+        parser.error(f"{args.command} 命令后不能再跟“{' '.join(args.extra)}”"
+                     f"（只有 {'、'.join(TARGETS)} 可以一起写，如 generate.py forms blanks）")
     reporter = Reporter(args.quiet)
     try:
         from .build import run
         summary = run(args.command, data_dir=args.data, out_dir=args.out,
-                      site_dir=args.site_dir, reporter=reporter, versions=args.versions)
+                      site_dir=args.site_dir, reporter=reporter, extra=args.extra)
     except DataError as exc:
         errors = [p for p in exc.problems if not p.warning]
         for problem in exc.problems:
