@@ -15,6 +15,7 @@ from .render import Job, Renderer, render_all
 SECTIONS = {"forms": "表格文档", "blanks": "空白模板"}
 CHANGE_LIST = "变更清单.txt"
 MAX_WARNINGS_SHOWN = 20
+PROGRESS_EVERY = 1000
 CACHE = ".cache/parsed"  # under the output folder: validated data files, by content
 SNAPSHOT = ".snapshot.json"
 
@@ -87,11 +88,10 @@ def build_documents(data: loader.Dataset, sections: list[str], out_dir: Path, re
         folders, rendered = [], {}
         try:
             for section in sections:
-                reporter.step(f"生成{SECTIONS[section]}")
                 folder = OutputFolder(out_dir, section)
                 folders.append(folder)
                 jobs = jobs_for(section, data)
-                rendered.update(stage(folder, renderer, jobs))
+                rendered.update(stage(folder, renderer, jobs, reporter, SECTIONS[section]))
                 if section == "blanks":  # each unit's blanks also as one zip (forms.blank_bundle)
                     stage_bundles(folder, jobs)
         except BaseException:
@@ -106,7 +106,7 @@ def build_documents(data: loader.Dataset, sections: list[str], out_dir: Path, re
             f"未变 {len(outcome.unchanged)} 份，删除 {len(outcome.removed)} 份；输出目录 {out_dir}")
 
 
-def stage(folder: OutputFolder, renderer: Renderer, jobs: list[Job]) -> dict[str, Job]:
+def stage(folder: OutputFolder, renderer: Renderer, jobs: list[Job], reporter, label: str) -> dict[str, Job]:
     """Render the jobs whose inputs changed into the folder's staging area."""
     seen: set[str] = set()
     todo = []
@@ -117,9 +117,12 @@ def stage(folder: OutputFolder, renderer: Renderer, jobs: list[Job]) -> dict[str
         digest = job.input_digest(renderer.template_digest(job.template))
         if not folder.is_current(job.path, digest):
             todo.append(job)
+    reporter.step(f"生成{label}：共 {len(jobs)} 份，其中 {len(todo)} 份的数据或模板有变化，需要重新生成")
     by_path = {job.path: job for job in todo}
-    for path, content in render_all(renderer, todo):
+    for done, (path, content) in enumerate(render_all(renderer, todo), 1):
         folder.put(path, content, by_path[path].digest)
+        if done % PROGRESS_EVERY == 0:
+            reporter.step(f"  已生成 {done}/{len(todo)} 份")
     return by_path
 
 
