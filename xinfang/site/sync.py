@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import BuildLockedError
-from ..outputs import write_atomic
 
 
 @dataclass
@@ -62,13 +61,26 @@ def tree(folder: Path) -> dict[str, Path]:
     return out
 
 
-def _same(dest: Path, content: bytes) -> bool:
+def _same(source: Path, dest: Path) -> bool:
     try:
-        if dest.stat().st_size != len(content):
+        if dest.stat().st_size != source.stat().st_size:
             return False
-        return dest.read_bytes() == content
+        return dest.read_bytes() == source.read_bytes()
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
         return False
+
+
+def _copy_atomic(source: Path, dest: Path) -> None:
+    """Copy under a temporary name in dest's folder, then rename over dest; no temporary
+    file survives an error or an interrupt (SIGTERM arrives as KeyboardInterrupt)."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    temp = dest.with_name(f".{dest.name}.tmp")
+    try:
+        shutil.copyfile(source, temp)  # in the kernel where it can, not through Python
+        os.replace(temp, dest)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
 
 
 def sync(sources: dict[str, Path], site_dir: Path) -> SyncResult:
@@ -76,10 +88,9 @@ def sync(sources: dict[str, Path], site_dir: Path) -> SyncResult:
     result = SyncResult()
     before = tree(site_dir) if site_dir.is_dir() else {}
     for rel in sorted(sources):
-        content = sources[rel].read_bytes()
         dest = site_dir / rel
         if rel in before:
-            if _same(dest, content):
+            if _same(sources[rel], dest):
                 result.unchanged += 1
                 continue
             result.changed.append(rel)
@@ -90,7 +101,7 @@ def sync(sources: dict[str, Path], site_dir: Path) -> SyncResult:
                     (site_dir / parent).unlink()
             if dest.is_dir():
                 _remove_tree(dest)
-        write_atomic(dest, content)
+        _copy_atomic(sources[rel], dest)
     for rel in sorted(set(before) - set(sources)):
         (site_dir / rel).unlink(missing_ok=True)
         result.removed.append(rel)
