@@ -373,3 +373,12 @@ def test_sync_interrupted_mid_way_leaves_old_or_new_files_and_no_temporaries(tmp
     assert (result.changed, result.unchanged, result.removed) == (["b/d.html", "e.html"], 2, ["gone.html"])
     assert {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*")} == {"a.html", "b", "b/c.html",
                                                                                  "b/d.html", "e.html"}
+
+
+def test_home_shows_targets_and_year_on_year_change_like_the_report(site, example):
+    text = text_of(page(site, "index"))
+    for target in example.enterprise.targets:
+        assert target.indicator in text and target.value in text
+    # The same figures, the same rule (cut after two decimals, real minus) as the inspection report.
+    assert "−24.81%" in text and "−47.94%" in text
+    assert "-47.95%" not in text

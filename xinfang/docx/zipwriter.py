@@ -26,25 +26,34 @@ class Entry:
     flags: int
     crc: int
     size: int
-    data: bytes  # raw deflate stream
+    data: bytes  # raw deflate stream, or the content itself when stored
+    method: int = 8  # 8 deflate, 0 stored
+
+
+def _name(name: str) -> tuple[bytes, int]:
+    encoded = name.encode("utf-8")
+    return encoded, 0 if encoded.isascii() else _UTF8_FLAG
 
 
 def compress(name: str, content: bytes, level: int = 6) -> Entry:
     packer = zlib.compressobj(level, zlib.DEFLATED, -15)
     data = packer.compress(content) + packer.flush()
-    encoded = name.encode("utf-8")
-    flags = 0 if encoded.isascii() else _UTF8_FLAG
-    return Entry(encoded, flags, zlib.crc32(content), len(content), data)
+    return Entry(*_name(name), zlib.crc32(content), len(content), data)
+
+
+def store(name: str, content: bytes) -> Entry:
+    """An uncompressed member: for content that is already compressed (a .docx)."""
+    return Entry(*_name(name), zlib.crc32(content), len(content), content, method=0)
 
 
 def build(entries: list[Entry]) -> bytes:
     """Serialise entries, in order, into one ZIP archive."""
     chunks, central, offset = [], [], 0
     for e in entries:
-        header = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, e.flags, 8, _DOS_TIME, _DOS_DATE,
+        header = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, e.flags, e.method, _DOS_TIME, _DOS_DATE,
                              e.crc, len(e.data), e.size, len(e.name), 0)
         chunks += [header, e.name, e.data]
-        central.append(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, _MADE_BY, 20, e.flags, 8,
+        central.append(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, _MADE_BY, 20, e.flags, e.method,
                                    _DOS_TIME, _DOS_DATE, e.crc, len(e.data), e.size, len(e.name),
                                    0, 0, 0, 0, _UNIX_FILE, offset) + e.name)
         offset += len(header) + len(e.name) + len(e.data)

@@ -3,35 +3,26 @@
 The blanks of a unit are the blank jobs in its own folder (空白模板/<ancestors>/<unit>/);
 the zip goes in that folder as <unit>-全部空白模板.zip. Entry names are the files'
 own names, sorted, UTF-8 flagged, with fixed times and attributes, so the same
-blanks always give the same bytes.
+blanks always give the same bytes. Members are stored, not compressed again:
+a .docx is already a deflated zip.
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import posixpath
-import zipfile
 from collections import defaultdict
 
-ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
-UTF8_NAMES = 0x800  # general-purpose flag bit 11: names are UTF-8
+from ..docx import zipwriter
+
 SUFFIX = "全部空白模板.zip"
 
 
 def bundle(paths_and_bytes) -> bytes:
     """A deterministic zip of (name, bytes) pairs, entries sorted by name."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, content in sorted(paths_and_bytes, key=lambda item: item[0]):
-            info = zipfile.ZipInfo(name, ZIP_EPOCH)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3  # Unix, whatever the building machine is
-            info.external_attr = 0o644 << 16
-            info.flag_bits |= UTF8_NAMES
-            archive.writestr(info, content, compresslevel=6)
-    return buffer.getvalue()
+    return zipwriter.build([zipwriter.store(name, content)
+                            for name, content in sorted(paths_and_bytes, key=lambda item: item[0])])
 
 
 def bundle_path(folder: str) -> str:

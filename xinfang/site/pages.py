@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from .. import model
 from ..jinja import cn_date, markdown_environment, md_escape
+from ..numbers import change_percent
 from ..schema import declared_fields
 from . import html, public, schedule, svg
 from .downloads import Download
@@ -132,8 +133,8 @@ class Site:
             rows.append({
                 "year": f.year, "batches": f.batches, "people": f.people,
                 "as_of": cn_date(f.as_of) if f.as_of else "全年",
-                "batches_change": _change(prev.batches, f.batches) if prev else "—",
-                "people_change": _change(prev.people, f.people) if prev else "—",
+                "batches_change": change_percent(f.batches, prev.batches) if prev else "—",
+                "people_change": change_percent(f.people, prev.people) if prev else "—",
             })
         return self.render("index.md.j2", targets=[{"indicator": t.indicator, "value": t.value} for t in e.targets],
                            figures=rows, group_name=e.group.name)
@@ -304,10 +305,3 @@ class Site:
 
     def changes(self) -> str:
         return self.render("changes.md.j2", history=self.history)
-
-
-def _change(before: int, after: int) -> str:
-    if not before:
-        return "—"
-    pct = (after - before) / before * 100
-    return f"{'+' if pct > 0 else ''}{pct:.2f}%"
