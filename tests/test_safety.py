@@ -202,3 +202,13 @@ def test_output_is_identical_whatever_the_time_zone_and_locale(tmp_path):
             assert result.returncode == 0, result.stderr
         outputs.append(snapshot_files(out))
     assert outputs[0] and outputs[0] == outputs[1] == outputs[2]
+
+
+def test_replacing_a_leader_is_worded_with_names_and_names_the_documents(first_build):
+    data, out = first_build
+    replace_in(data / "enterprise.yaml", "组长: zhao-guoqiang", "组长: li-wenbin")
+    result = run_cli("forms", "--data", str(data), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    listing = (out / "变更清单.txt").read_text("utf-8")
+    assert "数据变化 1 处：\n  - 领导小组·组长 由 赵国强 改为 李文斌\n" in listing
+    assert re.search(r"  - 文档/北辰能源/北辰能源-应急通讯录-2026年11月\.docx：领导小组·组长 由 赵国强 改为 李文斌", listing)

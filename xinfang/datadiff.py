@@ -60,7 +60,7 @@ def affected_outputs(old: loader.Dataset, new: loader.Dataset) -> dict[str, list
 def report(spec_a: str, spec_b: str, data_dir: Path) -> str:
     with data_folder(spec_a, data_dir) as a, data_folder(spec_b, data_dir) as b:
         old, new = loader.load(a), loader.load(b)
-        found = changes.diff(changes.snapshot(old), changes.snapshot(new))
+        found = changes.diff(changes.snapshot(old), changes.snapshot(new), changes.namer(new, old))
         outputs = affected_outputs(old, new)
     lines = [f"数据变化 {len(found)} 处（{spec_a} → {spec_b}）："]
     lines += [f"  - {change}" for change in found] or ["  （无）"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -341,7 +342,9 @@ def F(key: str, spec: Spec, *, required: bool = False, default: Any = None,
     return field(default=default, metadata=meta)
 
 
+@functools.lru_cache(maxsize=None)
 def declared_fields(cls: type) -> list[dataclasses.Field]:
+    """The fields of `cls` read from YAML, in declaration order (cached: asked per record)."""
     return [f for f in dataclasses.fields(cls) if "key" in f.metadata]
 
 

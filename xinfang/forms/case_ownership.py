@@ -41,13 +41,9 @@ def months_pending(data, risk) -> int:
     return months_between(risk.registered, risk.closed or data.today)
 
 
-def _risks(data):
-    return {r.id: r for r in data.risks}
-
-
 def _cases(data, unit) -> list:
     under = {u.id for u in data.descendants(unit)}
-    risks = _risks(data)
+    risks = data.risk_by_id
     return [c for c in data.reception.cases if risks[c.risk].unit in under]
 
 
@@ -63,7 +59,7 @@ def case_status(data, case, risk) -> str:
 
 
 def context(data, unit) -> dict:
-    risks = _risks(data)
+    risks = data.risk_by_id
     cases = sorted(_cases(data, unit), key=lambda c: (c.deadline, c.id))
     rows = []
     for number, case in enumerate(cases, 1):

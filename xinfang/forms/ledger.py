@@ -70,7 +70,7 @@ def by_level(data, risks: list) -> list[dict]:
 def by_unit(data, unit) -> list[dict]:
     """Subtotals of the unit's own entries and of each unit directly below it (with its subtree)."""
     groups = []
-    own = [r for r in data.risks if r.unit == unit.id]
+    own = data.own_risks(unit)
     if own:
         groups.append({"unit": f"{unit.label}（本级）", **tally(data, own)})
     for child in unit.children:

@@ -37,7 +37,7 @@ def advance(previous: dict, data) -> tuple[dict, int]:
         entry = {"data_date": cn_date(data.today), "first": True, "changes": []}
         history = [entry]
     else:
-        found = [str(c) for c in changes.diff(old, snap)]
+        found = [str(c) for c in changes.diff(old, snap, changes.namer(data))]
         if found:
             history.insert(0, {"data_date": cn_date(data.today), "first": False, "changes": found})
     return {"snapshot": snap, "history": history[:KEEP]}, len(found)
