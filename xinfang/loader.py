@@ -96,6 +96,17 @@ class Dataset:
             own.setdefault(risk.unit, []).append(risk)
         return own
 
+    @functools.cached_property
+    def _people_by_unit(self) -> dict[str, list]:
+        found: dict[str, list] = {}
+        for person in sorted(self.people.values(), key=lambda p: p.id):
+            found.setdefault(person.unit, []).append(person)
+        return found
+
+    def people_in(self, unit: m.Unit) -> list:
+        """The people whose unit is this one (not units below it), ordered by ID."""
+        return self._people_by_unit.get(unit.id, [])
+
     def own_risks(self, unit: m.Unit) -> list:
         """The unit's own entries (not those of units below it), ordered by ID."""
         return self._own_risks.get(unit.id, [])

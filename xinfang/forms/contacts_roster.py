@@ -58,8 +58,7 @@ def _group_entries(data) -> list[tuple[str, str]]:
 def _own_entries(data, unit) -> list[tuple[str, str]]:
     roles = [("主要领导", unit.leader), ("分管领导", unit.supervisor), ("信访联络员", unit.liaison)]
     named = {pid for _, pid in roles if pid}
-    others = sorted((p for p in data.people.values() if p.unit == unit.id and p.id not in named),
-                    key=lambda p: p.id)
+    others = [p for p in data.people_in(unit) if p.id not in named]
     return roles + [("本单位人员", p.id) for p in others]
 
 

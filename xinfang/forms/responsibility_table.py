@@ -19,11 +19,11 @@ def jobs(data, blank: bool) -> list[Job]:
             for unit in issuing_units(data)]
 
 
-def concerns(data, assignment, unit) -> bool:
+def concerns(data, assignment, unit, chain: set[str] | None = None) -> bool:
     """An assignment concerns a unit when it covers the unit, a unit above it, or is held in it."""
-    covered = set(assignment.units)
-    chain = {unit.id} | {u.id for u in data.ancestors(unit)}
-    return bool(covered & chain) or data.people[assignment.person].unit == unit.id
+    if chain is None:
+        chain = {unit.id} | {u.id for u in data.ancestors(unit)}
+    return not chain.isdisjoint(assignment.units) or data.people[assignment.person].unit == unit.id
 
 
 def _names(data, ids) -> str:
@@ -32,7 +32,8 @@ def _names(data, ids) -> str:
 
 def assignment_rows(data, unit) -> list[dict]:
     company = unit.id == data.root.id
-    chosen = [a for a in data.responsibilities.assignments if company or concerns(data, a, unit)]
+    chain = {unit.id} | {u.id for u in data.ancestors(unit)}
+    chosen = [a for a in data.responsibilities.assignments if company or concerns(data, a, unit, chain)]
     rows = []
     for number, a in enumerate(chosen, 1):
         p = data.people[a.person]
