@@ -10,9 +10,10 @@ import pytest
 from partb_docs import all_text, find_table, open_docx, render
 from xinfang.forms import case_ownership, inspection_report, reception_schedule
 from xinfang.forms.common import output_path
-from xinfang.forms.narrative import change_percent, months_between
+from xinfang.forms.narrative import months_between
+from xinfang.numbers import change_percent
 from xinfang.jinja import cn_date
-from xinfang.model import ReceptionRule, YearFigures
+from xinfang.model import ReceptionRule
 from xinfang.workdays import WorkCalendar
 
 D = dt.date

@@ -25,7 +25,9 @@ def snapshot_files(folder: Path) -> dict[str, bytes]:
 
 
 def docx_files(folder: Path) -> list[Path]:
-    return sorted(folder.rglob("*.docx"))
+    """The documents a user sees: not the half-made ones a killed build left in .staging."""
+    return sorted(p for p in folder.rglob("*.docx")
+                  if not any(part.startswith(".") for part in p.relative_to(folder).parts))
 
 
 def replace_in(path: Path, old: str, new: str) -> None:
@@ -182,9 +184,12 @@ def _assert_no_workers_left(out: Path) -> None:
 
 def test_second_build_on_the_same_folder_is_refused(first_build):
     data, out = first_build
-    with open(out / ".lock", "a+") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+    fd = os.open(out, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
         result = run_cli("forms", "--data", str(data), "--out", str(out))
+    finally:
+        os.close(fd)
     assert result.returncode == 2
     assert "另一个生成任务正在使用输出目录" in result.stderr
     assert "Traceback" not in result.stderr
@@ -212,3 +217,17 @@ def test_replacing_a_leader_is_worded_with_names_and_names_the_documents(first_b
     listing = (out / "变更清单.txt").read_text("utf-8")
     assert "数据变化 1 处：\n  - 领导小组·组长 由 赵国强 改为 李文斌\n" in listing
     assert re.search(r"  - 文档/北辰能源/北辰能源-应急通讯录-2026年11月\.docx：领导小组·组长 由 赵国强 改为 李文斌", listing)
+
+
+def test_second_site_build_on_the_same_folder_is_refused(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    fd = os.open(site, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        result = run_cli("site", "--site-dir", str(site), "--out", str(tmp_path / "build"))
+    finally:
+        os.close(fd)
+    assert result.returncode == 2
+    assert f"另一个生成任务正在使用网站目录 {site}" in result.stderr
+    assert not any(site.iterdir())

@@ -21,7 +21,6 @@ from .errors import BuildLockedError
 
 MANIFEST = ".manifest.json"
 STAGING = ".staging"
-LOCK = ".lock"
 
 
 @dataclass
@@ -43,18 +42,27 @@ class Outcome:
 
 
 @contextlib.contextmanager
-def locked(folder: Path):
-    """Hold an exclusive lock on the output folder for the whole build."""
+def locked(folder: Path, what: str = "输出目录"):
+    """Hold an exclusive lock on `folder` itself for a whole build.
+
+    The lock is on the folder, so no lock file lies in or next to it; a folder this
+    created stays only if the build put something in it.
+    """
+    folder = Path(folder)
+    created = not folder.exists()
     folder.mkdir(parents=True, exist_ok=True)
-    handle = open(folder / LOCK, "a+")
+    fd = os.open(folder, os.O_RDONLY)
     try:
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise BuildLockedError(f"另一个生成任务正在使用输出目录 {folder}，请等它完成后再运行。") from None
+            raise BuildLockedError(f"另一个生成任务正在使用{what} {folder}，请等它完成后再运行。") from None
         yield
     finally:
-        handle.close()
+        os.close(fd)
+        if created:
+            with contextlib.suppress(OSError):
+                folder.rmdir()  # only when empty: the build failed before writing
 
 
 class OutputFolder:

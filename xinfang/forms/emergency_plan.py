@@ -6,22 +6,18 @@ people who sit in the command post, and nobody else's. Blanks list nobody.
 
 from __future__ import annotations
 
-from ..render import Job
-from .common import enterprise_header, output_path, unit_header
+from .common import enterprise_header, unit_header
+from .plans import company_plan_jobs
 from .narrative import GAP, date_text, duration, names, unit_names, who
-from .scope import blank_date, issuing_units
+from .scope import blank_date
 
 FORM = "突发信访事件应急预案"
 TEMPLATE = "emergency_plan.docx"
 ARRIVING_KIND = "二级单位"  # whose arrival times the plan tabulates per place
 
 
-def jobs(data, blank: bool) -> list[Job]:
-    if blank:
-        return [Job(output_path(data, unit, FORM, "", blank=True), TEMPLATE, blank_context(data, unit),
-                    f"{unit.label}{FORM}（空白）") for unit in issuing_units(data)]
-    return [Job(output_path(data, data.root, FORM, f"{data.enterprise.year}年"), TEMPLATE,
-                context(data), f"{data.root.name}{FORM}")]
+def jobs(data, blank: bool) -> list:
+    return company_plan_jobs(data, blank, FORM, TEMPLATE, context, blank_context)
 
 
 def _base(data, unit, blank: bool) -> dict:

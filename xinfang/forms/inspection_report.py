@@ -15,7 +15,8 @@ from ..model import RISK_CATEGORIES, RISK_LEVELS, Campaign
 from ..render import Job
 from ..workdays import calendar_for
 from .common import enterprise_header, output_path, unit_header
-from .narrative import GAP, change_percent, date_text, sentence, unit_names, who
+from ..numbers import change_percent
+from .narrative import GAP, date_text, sentence, unit_names, who
 from .scope import LEVEL_FILL, allowed_values, blank_date, issuing_units
 
 TEMPLATE = "inspection_report.docx"

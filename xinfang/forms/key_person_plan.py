@@ -7,22 +7,18 @@ and no key person's name or personal data can reach it.
 
 from __future__ import annotations
 
-from ..render import Job
-from .common import enterprise_header, output_path, unit_header
+from .common import enterprise_header, unit_header
+from .plans import company_plan_jobs
 from .narrative import GAP, date_text, duration, sentence, who
-from .scope import blank_date, issuing_units
+from .scope import blank_date
 
 FORM = "重点人员应急处置预案"
 TEMPLATE = "key_person_plan.docx"
 RESPONSIBLE_KINDS = ("二级单位", "基层单位")
 
 
-def jobs(data, blank: bool) -> list[Job]:
-    if blank:
-        return [Job(output_path(data, unit, FORM, "", blank=True), TEMPLATE, blank_context(data, unit),
-                    f"{unit.label}{FORM}（空白）") for unit in issuing_units(data)]
-    return [Job(output_path(data, data.root, FORM, f"{data.enterprise.year}年"), TEMPLATE,
-                context(data), f"{data.root.name}{FORM}")]
+def jobs(data, blank: bool) -> list:
+    return company_plan_jobs(data, blank, FORM, TEMPLATE, context, blank_context)
 
 
 def _name(data, person_id) -> str:

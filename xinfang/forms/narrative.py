@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from ..jinja import cn_date
-from ..numbers import MINUS, change_percent  # noqa: F401 - re-exported for the forms
 
 # What a blank template shows where the unit writes a value by hand.
 GAP = "________"

@@ -21,6 +21,7 @@ from mkdocs.exceptions import Abort
 
 from .. import loader
 from ..errors import DataError, XinfangError
+from ..outputs import locked
 from . import events, parallel, sync
 
 CONFIG = Path(__file__).resolve().parents[2] / "mkdocs.yml"
@@ -30,7 +31,7 @@ def build_site(data_dir: Path, site_dir: Path, data=None, strict: bool = True) -
     """Build the site from `data_dir` into `site_dir`; return a one-line Chinese summary."""
     data_dir, site_dir = Path(data_dir).resolve(), Path(site_dir).resolve()
     data = data or loader.load(data_dir)  # errors surface here, before anything is written
-    with sync.locked(site_dir):
+    with locked(site_dir, "网站目录"):
         temp = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
         try:
             config = load_config(config_file=str(CONFIG), site_dir=str(temp), strict=strict)

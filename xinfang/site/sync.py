@@ -10,13 +10,11 @@ are removed. Only a complete, successful build is synced.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import BuildLockedError
 
 
 @dataclass
@@ -29,26 +27,6 @@ class SyncResult:
     @property
     def written(self) -> list[str]:
         return self.new + self.changed
-
-
-@contextlib.contextmanager
-def locked(site_dir: Path):
-    """One build per site folder at a time: a lock on the folder itself, so no lock file
-    lies in or next to it. A folder this created stays only if a build filled it."""
-    created = not site_dir.exists()
-    site_dir.mkdir(parents=True, exist_ok=True)
-    fd = os.open(site_dir, os.O_RDONLY)
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise BuildLockedError(f"另一个生成任务正在生成网站 {site_dir}，请等它完成后再运行。") from None
-        yield
-    finally:
-        os.close(fd)
-        if created:
-            with contextlib.suppress(OSError):
-                site_dir.rmdir()  # only when empty: the build failed before the sync
 
 
 def tree(folder: Path) -> dict[str, Path]:

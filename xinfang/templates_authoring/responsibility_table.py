@@ -7,7 +7,7 @@ from docx.shared import Pt
 
 from ..docx import authoring as a
 from . import TEMPLATE_DIR
-from .blocks import caption, form_document, looped_table, notes, save, title_block
+from .blocks import form_document, looped_table, notes, save, title_block
 
 NAME = "responsibility_table.docx"
 
