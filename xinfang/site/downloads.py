@@ -125,13 +125,12 @@ def collect(data, cache: Path) -> tuple[list[Download], Pending]:
         return [], Pending()
     cache.mkdir(parents=True, exist_ok=True)
     renderer = renderer_for(data)
-    # The renderer's fonts, author and date shape the document too, not only the job.
-    setting = (sorted((k, vars(v)) for k, v in renderer.fonts.items()), renderer.author, renderer.when)
     by_folder = {unit_folder(data, u): u.id for u in data.units.values()}
     out: list[Download] = []
     work: dict[str, _Unit] = {}
     for job in jobs:
-        source = cache / f"{_key(job.input_digest(renderer.template_digest(job.template)), setting)}.docx"
+        # The template digest covers the renderer's fonts, author and date as well.
+        source = cache / f"{_key(job.input_digest(renderer.template_digest(job.template)))}.docx"
         folder = posixpath.dirname(job.path).split("/", 1)[-1]  # drop the 空白模板/ top folder
         unit = by_folder.get(folder, data.root.id)
         dl = Download(unit, job.title, f"downloads/{unit}/{posixpath.basename(job.path)}", source)

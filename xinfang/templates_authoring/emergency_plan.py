@@ -8,14 +8,9 @@ from docx.shared import Pt
 from ..docx import authoring as a
 from . import TEMPLATE_DIR
 from .blocks import form_document, notes, save
-from .prose import blank_unit_line, secret_mark, sign_off, table
+from .prose import blank_unit_line, lines, secret_mark, sign_off, table
 
 NAME = "emergency_plan.docx"
-
-
-def _lines(doc, *texts):
-    for text in texts:
-        a.para(doc, text)
 
 
 def build_emergency_plan(out_dir=TEMPLATE_DIR) -> str:
@@ -35,7 +30,7 @@ def build_emergency_plan(out_dir=TEMPLATE_DIR) -> str:
     a.para(doc, "本预案适用于{{ unit.name }}及所属各单位发生的集体上访、越级上访、聚集滞留、堵门堵路、"
                 "个人极端行为等突发信访事件的预防、报告和处置。")
     a.heading(doc, "（四）工作原则", 2)
-    _lines(doc,
+    lines(doc,
            "1.统一领导，分级负责。在应急指挥部统一领导下，按照“属地管理、分级负责”“谁主管、谁负责”的要求，"
            "各单位主要领导是本单位突发信访事件处置的第一责任人。",
            "2.预防为主，及早化解。坚持抓早、抓小、抓苗头，把矛盾化解在基层、解决在萌芽状态。",
@@ -45,7 +40,7 @@ def build_emergency_plan(out_dir=TEMPLATE_DIR) -> str:
     a.heading(doc, "二、组织指挥体系及职责")
     a.heading(doc, "（一）应急指挥部", 2)
     a.para(doc, "成立突发信访事件应急指挥部（以下简称指挥部），统一领导、指挥和协调突发信访事件的处置工作。")
-    _lines(doc, "总指挥：{{ post.commander }}", "副总指挥：{{ post.deputies }}",
+    lines(doc, "总指挥：{{ post.commander }}", "副总指挥：{{ post.deputies }}",
            "成员单位：{{ post.member_units }}")
     a.para(doc, "指挥部主要职责：研究决定应急处置中的重大事项，决定启动和终止应急响应，统一调配应急力量和资源，"
                 "及时向上级和属地党委政府报告情况。")
@@ -65,7 +60,7 @@ def build_emergency_plan(out_dir=TEMPLATE_DIR) -> str:
                 "对可能引发集体访、越级访的红色隐患和重点人员，落实包案领导和稳控责任人，及时掌握动态，"
                 "做到早发现、早报告、早处置。")
     a.heading(doc, "（二）信息报告", 2)
-    _lines(doc,
+    lines(doc,
            "1.报告时限。发现集体上访、聚集苗头或其他突发信访事件，事发单位和知情人员须在{{ report }}内报告指挥部办公室"
            "（值班电话：{{ post.office.phone }}），指挥部办公室接报后立即报告总指挥。",
            "2.到场时限。事发单位主要领导、包案领导和信访联络员须在{{ onsite }}内到达现场；"
@@ -88,7 +83,7 @@ def build_emergency_plan(out_dir=TEMPLATE_DIR) -> str:
     a.tag(doc, "{%p endfor %}")
 
     a.heading(doc, "五、处置措施")
-    _lines(doc,
+    lines(doc,
            "1.迅速到场，控制事态。指挥部接报后按响应级别启动相应工作组，事发单位领导和工作人员按时限赶到现场，"
            "掌握人数、诉求和现场情况，防止人员增加、事态扩大。",
            "2.接待代表，疏导劝返。引导信访人推选代表（一般不超过5人）到指定地点反映诉求，由相关领导当面接谈，"
@@ -100,27 +95,27 @@ def build_emergency_plan(out_dir=TEMPLATE_DIR) -> str:
            "工作人员做好取证和配合工作。")
 
     a.heading(doc, "六、后期处置")
-    _lines(doc,
+    lines(doc,
            "1.善后处理。事件平息后，事发单位和善后处理组落实承诺事项，做好当事人的思想工作和帮扶救助，防止反弹。",
            "2.调查原因。查明事件起因、经过和责任，对因工作不力、处置不当引发或激化矛盾的，依规依纪追究责任。",
            "3.损失评估和总结。评估事件造成的损失和影响，总结经验教训，完善相关制度和预案，书面报告指挥部。",
            "4.通报反馈。及时向信访人代表通报问题的处理情况和结果，做好跟踪回访。")
 
     a.heading(doc, "七、应急保障")
-    _lines(doc,
+    lines(doc,
            "1.队伍保障。组建{{ post.team_size }}人的应急队伍，由各工作组和成员单位人员组成，保持通讯畅通，随时待命。",
            "2.车辆保障。配备应急车辆{{ post.vehicle_count }}台，明确停放地点和驾驶员，确保接到指令后立即出动：")
     table(doc, ["车型", "数量", "停放地点", "驾驶员"], [46, 20, 60, 30],
           ["{{ v.kind }}", "{{ v.count }}", "{{ v.place }}", "{{ v.driver }}"], loop="v in post.vehicles",
           centered=(1, 3))
-    _lines(doc,
+    lines(doc,
            "3.资金保障。设立应急备用金{{ post.fund }}万元，由{{ post.fund_keeper }}管理，专款专用，"
            "用于现场处置、劝返和善后工作。",
            "4.通信保障。指挥部办公室实行24小时值班，值班电话{{ post.office.phone }}；"
            "应急通讯录见附件，人员变动时及时更新。")
 
     a.heading(doc, "八、附则")
-    _lines(doc, "1.本预案由指挥部办公室负责解释。",
+    lines(doc, "1.本预案由指挥部办公室负责解释。",
            "2.所属各单位参照本预案制定本单位突发信访事件应急预案，报指挥部办公室备案。",
            "3.本预案自印发之日起施行。")
     sign_off(doc)

@@ -5,14 +5,9 @@ from __future__ import annotations
 from ..docx import authoring as a
 from . import TEMPLATE_DIR
 from .blocks import form_document, notes, save
-from .prose import blank_unit_line, numbered, sign_off, table
+from .prose import blank_unit_line, lines, numbered, sign_off, table
 
 NAME = "key_person_plan.docx"
-
-
-def _lines(doc, *texts):
-    for text in texts:
-        a.para(doc, text)
 
 
 def build_key_person_plan(out_dir=TEMPLATE_DIR) -> str:
@@ -21,14 +16,14 @@ def build_key_person_plan(out_dir=TEMPLATE_DIR) -> str:
     a.title(doc, "{{ unit.name }}\n重点人员应急处置预案")
 
     a.heading(doc, "一、总则")
-    _lines(doc,
+    lines(doc,
            "为做好重点人员的稳控和应急处置工作，及时化解矛盾，防止发生集体访、越级访和个人极端行为，"
            "根据《信访工作条例》和《{{ unit.name }}突发信访事件应急预案》，制定本预案。",
            "本预案所称重点人员，是指按照下列标准认定、实行分类稳控的信访人员。重点人员的具体名单和个人信息"
            "属于涉密资料，由领导小组办公室单独管理，不在本预案中列出。")
 
     a.heading(doc, "二、组织领导和责任人")
-    _lines(doc,
+    lines(doc,
            "重点人员稳控和应急处置工作在信访维稳工作领导小组统一领导下进行，组长：{{ group_leader }}。"
            "领导小组办公室设在{{ office.unit }}，主任：{{ office.director }}，值班电话：{{ office.phone }}，"
            "负责重点人员的动态管理、信息汇总和处置协调。",
@@ -46,7 +41,7 @@ def build_key_person_plan(out_dir=TEMPLATE_DIR) -> str:
     numbered(doc, "m in measures", "{{ m }}")
 
     a.heading(doc, "四、信息报告")
-    _lines(doc,
+    lines(doc,
            "1.稳控责任人发现重点人员有串联聚集、赴省进京、越级上访或极端言行苗头的，须在{{ report }}内"
            "报告本单位主要领导和领导小组办公室（值班电话：{{ office.phone }}）。",
            "2.领导小组办公室接报后立即核实，按突发信访事件应急预案报告总指挥，并通知相关单位和包案领导。",
@@ -54,26 +49,26 @@ def build_key_person_plan(out_dir=TEMPLATE_DIR) -> str:
            "不得迟报、漏报、瞒报，情况变化随时续报。")
 
     a.heading(doc, "五、现场劝导")
-    _lines(doc,
+    lines(doc,
            "1.所在单位主要领导、包案领导和稳控责任人须在{{ onsite }}内到达现场，按到达时限赶赴外地劝返。",
            "2.现场劝导以所在单位为主，熟悉情况的领导和亲友共同参与，耐心听取诉求，讲清政策和依法信访的规定，"
            "引导其通过正常渠道反映问题。",
            "3.对已到上级机关的，会同属地信访部门接回，做好途中的安全保障和思想工作。")
 
     a.heading(doc, "六、情绪疏导")
-    _lines(doc,
+    lines(doc,
            "1.对情绪激动的，由稳控责任人和工会、心理疏导人员一对一谈心，稳定情绪，防止事态升级。",
            "2.对生活确有困难的，落实帮扶救助措施；对合理诉求，明确办理部门和时限，限期解决。",
            "3.处置结束后，稳控责任人加密联系，跟踪思想动态，防止反复。")
 
     a.heading(doc, "七、依法处置")
-    _lines(doc,
+    lines(doc,
            "1.坚持依法依规，对诉求不合理、经反复做工作仍无理缠访闹访的，依据《信访工作条例》做好教育和告知。",
            "2.对扰乱办公秩序、堵门堵路、煽动串联等违法行为，及时报告属地公安机关依法处置，工作人员做好取证和配合工作。",
            "3.处置中注意保护重点人员的个人信息，严禁泄露其身份、住址和联系方式。")
 
     a.heading(doc, "八、附则")
-    _lines(doc, "1.本预案由领导小组办公室负责解释，自印发之日起施行。",
+    lines(doc, "1.本预案由领导小组办公室负责解释，自印发之日起施行。",
            "2.重点人员名单实行动态管理，每月更新一次，作为涉密资料单独保管。")
     sign_off(doc)
 

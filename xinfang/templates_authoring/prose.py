@@ -12,6 +12,12 @@ from ..docx import authoring as a
 from .blocks import gap, looped_table
 
 
+def lines(doc, *texts):
+    """One body paragraph per text."""
+    for text in texts:
+        a.para(doc, text)
+
+
 def numbered(doc, loop: str, text: str):
     """One body paragraph per item: {%p for … %} 1．text {%p endfor %}."""
     a.tag(doc, "{%p for " + loop + " %}")
