@@ -200,7 +200,3 @@ def check_summary(data: loader.Dataset) -> str:
     return (f"数据检查通过：单位 {len(data.units)} 个，人员 {len(data.people)} 人，"
             f"隐患 {len(data.risks)} 条（红 {levels['红']}、黄 {levels['黄']}、绿 {levels['绿']}），"
             f"{confidential}；警告 {len(data.warnings)} 条。")
-
-
-def dump(value) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2)

@@ -32,10 +32,6 @@ class Outcome:
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
 
-    @property
-    def written(self) -> list[str]:
-        return self.new + self.changed
-
     def merge(self, other: "Outcome") -> None:
         for name in ("new", "changed", "unchanged", "removed"):
             getattr(self, name).extend(getattr(other, name))
