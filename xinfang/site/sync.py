@@ -16,17 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
-
 @dataclass
 class SyncResult:
     new: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
     unchanged: int = 0
     removed: list[str] = field(default_factory=list)
-
-    @property
-    def written(self) -> list[str]:
-        return self.new + self.changed
 
 
 def tree(folder: Path) -> dict[str, Path]:
