@@ -6,11 +6,12 @@ import hashlib
 import json
 from pathlib import Path
 
-from . import changes, loader
+from . import changes, loader, tracking
+from .reads import Values
 from .docx.engine import FontRole
 from .errors import XinfangError
 from .forms.blank_bundle import stage_bundles
-from .outputs import OutputFolder, Outcome, locked, write_atomic
+from .outputs import OutputFolder, Outcome, locked, read_manifest, write_atomic, write_manifest
 from .render import Job, Renderer, render_all
 
 SECTIONS = {"forms": "表格文档", "blanks": "空白模板"}
@@ -83,16 +84,22 @@ def run(command: str, *, data_dir: Path, out_dir: Path, site_dir: Path, reporter
 
 
 def build_documents(data: loader.Dataset, sections: list[str], out_dir: Path, reporter) -> str:
-    """Render every section's documents, then commit all sections together."""
+    """Render every section's documents, then commit all sections together.
+
+    Forms see the data through a tracking view, so each document's manifest
+    entry names the data it read; see xinfang.tracking.
+    """
     renderer = renderer_for(data)
+    view, values = tracking.Tracked(data), Values(data)
     with locked(out_dir):
         folders, rendered = [], {}
+        manifest = read_manifest(out_dir)
         try:
             for section in sections:
-                folder = OutputFolder(out_dir, section)
+                folder = OutputFolder(out_dir, section, manifest)
                 folders.append(folder)
-                jobs = jobs_for(section, data)
-                rendered.update(stage(folder, renderer, jobs, reporter, SECTIONS[section]))
+                jobs = jobs_for(section, view)
+                rendered.update(stage(folder, renderer, jobs, values, reporter, SECTIONS[section]))
                 if section == "blanks":  # each unit's blanks also as one zip (forms.blank_bundle)
                     stage_bundles(folder, jobs)
         except BaseException:
@@ -102,29 +109,40 @@ def build_documents(data: loader.Dataset, sections: list[str], out_dir: Path, re
         outcome = Outcome()
         for folder in folders:
             outcome.merge(folder.commit())
+        write_manifest(out_dir, manifest)
         write_change_list(out_dir, data, outcome, rendered)
     return (f"文档：新建 {len(outcome.new)} 份，更新 {len(outcome.changed)} 份，"
             f"未变 {len(outcome.unchanged)} 份，删除 {len(outcome.removed)} 份；输出目录 {out_dir}")
 
 
-def stage(folder: OutputFolder, renderer: Renderer, jobs: list[Job], reporter, label: str) -> dict[str, Job]:
-    """Render the jobs whose inputs changed into the folder's staging area."""
+def stage(folder: OutputFolder, renderer: Renderer, jobs: list[Job], values: Values, reporter,
+          label: str) -> dict[str, Job]:
+    """Render the jobs whose inputs changed into the folder's staging area.
+
+    A job is current when its code, template and title are as before and every
+    data value it read last time is unchanged; its context is then never built.
+    """
     seen: set[str] = set()
     todo = []
+    folder.reads.refresh(values)
     for job in jobs:
         if job.path in seen:
             raise XinfangError(f"两份文档的输出路径相同：{job.path}（单位简称是否重复？）")
         seen.add(job.path)
-        digest = job.input_digest(renderer.template_digest(job.template))
-        if not folder.is_current(job.path, digest):
-            todo.append(job)
+        fixed = job.fixed_digest(renderer.template_digest(job.template))
+        if not folder.is_current(job.path, fixed, reads_data=True):
+            todo.append((job, fixed))
     reporter.step(f"生成{label}：共 {len(jobs)} 份，其中 {len(todo)} 份的数据或模板有变化，需要重新生成")
-    by_path = {job.path: job for job in todo}
-    for done, (path, content) in enumerate(render_all(renderer, todo), 1):
-        folder.put(path, content, by_path[path].digest)
+    by_path = {}
+    for job, fixed in todo:
+        job.build()
+        by_path[job.path] = (job, fixed)
+    for done, (path, content) in enumerate(render_all(renderer, [job for job, _ in todo]), 1):
+        job, fixed = by_path[path]
+        folder.put(path, content, fixed, job.reads, values)
         if done % PROGRESS_EVERY == 0:
             reporter.step(f"  已生成 {done}/{len(todo)} 份")
-    return by_path
+    return {path: job for path, (job, _) in by_path.items()}
 
 
 def write_change_list(out_dir: Path, data: loader.Dataset, outcome: Outcome, jobs: dict[str, Job]) -> None:

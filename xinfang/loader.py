@@ -15,12 +15,11 @@ from pathlib import Path
 
 from . import model as m
 from .errors import DataError, Pos, Problem
+from .layout import CONFIDENTIAL_DIR, RISKS_DIR
 from .parsecache import ParseCache
 from .schema import MAX_NODES_VISITED, MISSING, Context, Record, field_path, field_pos, load_document
 from .yamlio import compose, decode
 
-CONFIDENTIAL_DIR = "confidential"
-RISKS_DIR = "risks"
 
 # file name → (spec, required); risks/ and confidential/ are handled apart.
 SINGLE_FILES: dict[str, tuple[Record, bool]] = {
@@ -97,7 +96,7 @@ class Dataset:
         return own
 
     @functools.cached_property
-    def _people_by_unit(self) -> dict[str, list]:
+    def people_by_unit(self) -> dict[str, list]:
         found: dict[str, list] = {}
         for person in sorted(self.people.values(), key=lambda p: p.id):
             found.setdefault(person.unit, []).append(person)
@@ -105,7 +104,7 @@ class Dataset:
 
     def people_in(self, unit: m.Unit) -> list:
         """The people whose unit is this one (not units below it), ordered by ID."""
-        return self._people_by_unit.get(unit.id, [])
+        return self.people_by_unit.get(unit.id, [])
 
     def own_risks(self, unit: m.Unit) -> list:
         """The unit's own entries (not those of units below it), ordered by ID."""

@@ -18,8 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import BuildLockedError
+from .reads import ReadIndex, Values
 
 MANIFEST = ".manifest.json"
+MANIFEST_FORMAT = 2  # 2: documents record the data keys they read
 STAGING = ".staging"
 
 
@@ -62,38 +64,57 @@ def locked(folder: Path, what: str = "输出目录"):
 
 
 class OutputFolder:
-    """An output folder under a build: knows what it held and stages what comes."""
+    """An output folder under a build: knows what it held and stages what comes.
 
-    def __init__(self, root: Path, section: str):
+    The manifest keeps, per output, the digest of its fixed inputs (code, template,
+    title), the data keys it read (documents only; see xinfang.reads) and the
+    digest of its bytes.
+    """
+
+    def __init__(self, root: Path, section: str, manifest: dict):
         self.root = Path(root)
         self.section = section  # manifest section, e.g. "forms" or "blanks"
         self.staging = self.root / STAGING / section
-        self.manifest_path = self.root / MANIFEST
-        self.previous = self._read_manifest().get(section, {})
+        self.manifest = manifest  # read_manifest(root), shared by the build's folders
+        stored = manifest.get(section, {})
+        if "files" not in stored:  # an older manifest: only its output digests still mean the same
+            stored = {"files": {path: {"output": entry.get("output")} for path, entry in stored.items()}}
+        self.previous: dict[str, dict] = stored["files"]
+        self.reads = ReadIndex(stored.get("reads"))
         self.current: dict[str, dict] = {}
         self.staged: list[str] = []
         self.outcome = Outcome()
         shutil.rmtree(self.staging, ignore_errors=True)  # leftovers of a killed build
 
-    def _read_manifest(self) -> dict:
-        try:
-            return json.loads(self.manifest_path.read_text("utf-8"))
-        except (OSError, ValueError):
-            return {}
+    def is_current(self, path: str, input_digest: str, reads_data: bool = False) -> bool:
+        """True when `path` exists and was made from exactly these inputs.
 
-    def is_current(self, path: str, input_digest: str) -> bool:
-        """True when `path` exists and was made from exactly these inputs."""
+        A document (`reads_data`) also needs every data value it read last time
+        unchanged: call `self.reads.refresh` first.
+        """
         entry = self.previous.get(path)
-        if entry and entry.get("input") == input_digest and (self.root / path).is_file():
-            self.current[path] = entry
-            self.outcome.unchanged.append(path)
-            return True
-        return False
+        if not entry or entry.get("input") != input_digest or ("reads" in entry) != reads_data:
+            return False
+        if reads_data and not self.reads.unchanged(entry["reads"]):
+            return False
+        if not (self.root / path).is_file():
+            return False
+        self.current[path] = entry
+        self.outcome.unchanged.append(path)
+        return True
 
-    def put(self, path: str, content: bytes, input_digest: str) -> None:
+    def output_digest(self, path: str) -> str:
+        """The digest of the bytes this build keeps at `path` (kept or staged)."""
+        return self.current[path]["output"]
+
+    def put(self, path: str, content: bytes, input_digest: str, reads: list[str] | None = None,
+            values: Values | None = None) -> None:
+        """Stage `content` for `path`; `reads` are the data keys a document read."""
         digest = hashlib.sha256(content).hexdigest()
         old = self.previous.get(path)
         self.current[path] = {"input": input_digest, "output": digest}
+        if reads is not None:
+            self.current[path]["reads"] = self.reads.encode(reads, values)
         if old and old.get("output") == digest and (self.root / path).is_file():
             self.outcome.unchanged.append(path)
             return
@@ -104,7 +125,10 @@ class OutputFolder:
         (self.outcome.changed if old and (self.root / path).exists() else self.outcome.new).append(path)
 
     def commit(self) -> Outcome:
-        """Move staged files into place, remove outputs no longer made, save the manifest."""
+        """Move staged files into place, remove outputs no longer made, update the manifest.
+
+        The build saves the manifest (write_manifest) once every section committed.
+        """
         for path in self.staged:
             target = self.root / path
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -114,9 +138,8 @@ class OutputFolder:
                 (self.root / path).unlink()
             self.outcome.removed.append(path)
             _prune_empty_dirs(self.root, (self.root / path).parent)
-        manifest = self._read_manifest()
-        manifest[self.section] = dict(sorted(self.current.items()))
-        write_atomic(self.manifest_path, json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8"))
+        self.manifest[self.section] = {"reads": self.reads.stored(self.current),
+                                       "files": dict(sorted(self.current.items()))}
         shutil.rmtree(self.staging, ignore_errors=True)
         with contextlib.suppress(OSError):
             (self.root / STAGING).rmdir()
@@ -126,6 +149,26 @@ class OutputFolder:
         shutil.rmtree(self.staging, ignore_errors=True)
         with contextlib.suppress(OSError):
             (self.root / STAGING).rmdir()
+
+
+def read_manifest(root: Path) -> dict:
+    """The manifest of an output folder; empty when missing, unreadable or of another format.
+
+    A manifest of the first format still gives each output's digest (see OutputFolder).
+    """
+    try:
+        manifest = json.loads((Path(root) / MANIFEST).read_text("utf-8"))
+    except (OSError, ValueError):
+        return {"format": MANIFEST_FORMAT}
+    if not isinstance(manifest, dict):
+        return {"format": MANIFEST_FORMAT}
+    if manifest.get("format") != MANIFEST_FORMAT:
+        return {"format": MANIFEST_FORMAT, **{k: v for k, v in manifest.items() if isinstance(v, dict)}}
+    return manifest
+
+
+def write_manifest(root: Path, manifest: dict) -> None:
+    write_atomic(Path(root) / MANIFEST, json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
 
 def write_atomic(path: Path, content: bytes) -> None:

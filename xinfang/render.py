@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import functools
 import hashlib
 import json
 import os
 import signal
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
+from typing import Callable
 
-from . import __version__
+from . import __version__, tracking
 from .docx.engine import DocxTemplate, FontRole
 
 PR_SET_PDEATHSIG = 1
@@ -21,22 +24,57 @@ TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates" / "forms"
 
 @dataclass
 class Job:
-    """One document to produce: where it goes, from which template, with what data."""
+    """One document to produce: where it goes, from which template, with what data.
+
+    `make` builds the context (plain JSON-able data only) when it is first
+    needed: a rebuild never builds the contexts of documents whose data did not
+    change. `build` records which data it read (see xinfang.tracking).
+    """
 
     path: str  # relative to the output folder, with "/" separators
     template: str  # file name under templates/forms/
-    context: dict  # plain JSON-able data only, so it can be hashed and sent to workers
+    make: Callable[[], dict] = field(repr=False)
     title: str
     confidential: bool = False
-    digest: str = field(default="", compare=False)
+    reads: list[str] = field(default_factory=list, repr=False, compare=False)
+
+    @functools.cached_property
+    def context(self) -> dict:
+        return self.make()
+
+    def build(self) -> list[str]:
+        """Build the context, recording the keys of the data it reads; return them."""
+        self.context, self.reads = tracking.capture(self.make)
+        return self.reads
 
     def input_digest(self, template_digest: str) -> str:
-        """What the output depends on: generator version, template bytes, data shown."""
-        if not self.digest:
-            payload = json.dumps([__version__, template_digest, self.template, self.title, self.context],
-                                 ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-            self.digest = hashlib.sha256(payload.encode("utf-8")).hexdigest()
-        return self.digest
+        """Everything the output is made of: generator version, template, title, data shown."""
+        payload = json.dumps([__version__, template_digest, self.template, self.title, self.context],
+                             ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+    def fixed_digest(self, template_digest: str) -> str:
+        """What the output depends on besides the data: the generator's code, template and title."""
+        payload = json.dumps([code_digest(), template_digest, self.template, self.title, self.confidential],
+                             ensure_ascii=False)
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+@functools.lru_cache(maxsize=None)
+def code_digest() -> str:
+    """The generator itself: every module of the package and the libraries that shape output.
+
+    Part of every document's inputs, so a changed form module remakes its documents
+    although no data changed (a version number alone would be bumped too rarely).
+    """
+    digest = hashlib.sha256(__version__.encode("utf-8"))
+    package = Path(__file__).resolve().parent
+    for source in sorted(package.rglob("*.py")):
+        digest.update(source.relative_to(package).as_posix().encode("utf-8"))
+        digest.update(source.read_bytes())
+    for library in ("Jinja2", "MarkupSafe", "chinesecalendar"):
+        digest.update(f"{library}=={metadata.version(library)}".encode("utf-8"))
+    return digest.hexdigest()
 
 
 class Renderer:
@@ -62,7 +100,10 @@ class Renderer:
         return self._digests[name]
 
     def render(self, job: Job) -> bytes:
-        return self.template(job.template).render(job.context, job.title, self.author, self.when)
+        return self.render_context(job.template, job.context, job.title)
+
+    def render_context(self, template: str, context: dict, title: str) -> bytes:
+        return self.template(template).render(context, title, self.author, self.when)
 
 
 _worker: Renderer | None = None
@@ -88,9 +129,10 @@ def _init_worker(fonts, author, when, template_dir) -> None:
     _worker = Renderer(fonts, author, when, template_dir)
 
 
-def _render_batch(jobs: list[Job]) -> list[tuple[str, bytes]]:
+def _render_batch(tasks: list[tuple[str, str, dict, str]]) -> list[tuple[str, bytes]]:
+    """Render (path, template, context, title) tuples: a Job's `make` stays in the parent."""
     assert _worker is not None
-    return [(job.path, _worker.render(job)) for job in jobs]
+    return [(path, _worker.render_context(template, context, title)) for path, template, context, title in tasks]
 
 
 def render_all(renderer: Renderer, jobs: list[Job], workers: int | None = None):
@@ -101,7 +143,8 @@ def render_all(renderer: Renderer, jobs: list[Job], workers: int | None = None):
             yield job.path, renderer.render(job)
         return
     size = max(8, len(jobs) // (workers * 8))
-    batches = [jobs[i:i + size] for i in range(0, len(jobs), size)]
+    tasks = [(job.path, job.template, job.context, job.title) for job in jobs]
+    batches = [tasks[i:i + size] for i in range(0, len(tasks), size)]
     with ProcessPoolExecutor(workers, initializer=_init_worker,
                              initargs=(renderer.fonts, renderer.author, renderer.when,
                                        renderer.template_dir)) as pool:

@@ -37,9 +37,9 @@ def groups(jobs) -> dict[str, list]:
     return dict(sorted(found.items()))
 
 
-def input_digest(jobs) -> str:
-    """What a zip is made of: its members' names and input digests."""
-    members = sorted((posixpath.basename(job.path), job.digest) for job in jobs)
+def input_digest(folder, jobs) -> str:
+    """What a zip is made of: its members' names and the digests of their bytes."""
+    members = sorted((posixpath.basename(job.path), folder.output_digest(job.path)) for job in jobs)
     return hashlib.sha256(json.dumps(members, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
@@ -51,7 +51,7 @@ def stage_bundles(folder, jobs) -> list[str]:
     """
     staged = set(folder.staged)
     for path, members in groups(jobs).items():
-        digest = input_digest(members)
+        digest = input_digest(folder, members)
         if folder.is_current(path, digest):
             continue
         items = []

@@ -9,6 +9,8 @@ its own list only when a case or an untaken backlog entry lies under it.
 
 from __future__ import annotations
 
+from functools import partial
+
 from ..render import Job
 from .common import enterprise_header, output_path, period_month, unit_header
 from .narrative import add_months, date_text, months_between, names
@@ -23,10 +25,11 @@ CASE_KEYS = ("no", "description", "unit", "registered", "months", "leader", "tea
 
 def jobs(data, blank: bool) -> list[Job]:
     if blank:
-        return [Job(output_path(data, unit, FORM, "", blank=True), TEMPLATE, blank_context(data, unit),
+        return [Job(output_path(data, unit, FORM, "", blank=True), TEMPLATE, partial(blank_context, data, unit),
                     f"{unit.label}{FORM}（空白）") for unit in issuing_units(data)]
-    units = [data.root] + [u for u in data.descendants(data.root)[1:] if _cases(data, u) or _untaken(data, u)]
-    return [Job(output_path(data, unit, FORM, period_month(data)), TEMPLATE, context(data, unit),
+    listed = _units_listing_something(data)
+    units = [data.root] + [u for u in data.descendants(data.root)[1:] if u.id in listed]
+    return [Job(output_path(data, unit, FORM, period_month(data)), TEMPLATE, partial(context, data, unit),
                 f"{unit.label}{FORM}") for unit in units]
 
 
@@ -50,6 +53,22 @@ def _cases(data, unit) -> list:
 def _untaken(data, unit) -> list:
     taken = {c.risk for c in data.reception.cases}
     return [r for r in data.risks_under(unit) if r.id not in taken and is_backlog(data, r)]
+
+
+def _units_listing_something(data) -> set[str]:
+    """The units with a case or an untaken backlog entry under them: those units and their ancestors.
+
+    One pass over the entries, not one per unit: selecting the units is linear.
+    """
+    taken = {c.risk for c in data.reception.cases}
+    holders = {data.risk_by_id[c.risk].unit for c in data.reception.cases}
+    holders |= {r.unit for r in data.risks if r.id not in taken and is_backlog(data, r)}
+    listed: set[str] = set()
+    for unit_id in holders:
+        while unit_id and unit_id not in listed:
+            listed.add(unit_id)
+            unit_id = data.units[unit_id].parent
+    return listed
 
 
 def case_status(data, case, risk) -> str:

@@ -35,23 +35,30 @@ def period_month(data) -> str:
     return f"{d.year}年{d.month}月"
 
 
-def person(data, person_id: str | None, *, with_mobile: bool = True) -> dict:
-    """A person as plain template data; empty strings when nobody is named."""
+def person(data, person_id: str | None, *, phone: bool = False) -> dict:
+    """A person as plain template data: name and post, with `phone` the office line too.
+
+    Empty strings when nobody is named.
+    """
     p = data.people.get(person_id) if person_id else None
-    if p is None:
-        return {"id": "", "name": "", "post": "", "unit": "", "office_phone": "", "mobile": ""}
-    return {
-        "id": p.id, "name": p.name, "post": p.post, "unit": data.units[p.unit].label,
-        "office_phone": p.office_phone or "", "mobile": (p.mobile or "") if with_mobile else "",
-    }
+    found = {"name": p.name, "post": p.post} if p else {"name": "", "post": ""}
+    if phone:
+        found["office_phone"] = (p.office_phone or "") if p else ""
+    return found
 
 
-def unit_header(data, unit) -> dict:
-    """The header every form of a unit carries, filled or blank."""
+def unit_header(data, unit, *, phone: bool = False) -> dict:
+    """The header every form of a unit carries, filled or blank.
+
+    It holds only what forms print: every value a context reads ties the document
+    to it (xinfang.tracking), so a header holding every phone number would remake
+    all of a unit's documents whenever one changed. `phone` adds the liaison's
+    office line, which the plans and reports print when the unit has no petition line.
+    """
     return {
         "id": unit.id, "name": unit.name, "label": unit.label, "kind": unit.kind, "city": unit.city,
         "leader": person(data, unit.leader), "supervisor": person(data, unit.supervisor),
-        "liaison": person(data, unit.liaison), "phone": unit.phone or "",
+        "liaison": person(data, unit.liaison, phone=phone), "phone": unit.phone or "",
     }
 
 

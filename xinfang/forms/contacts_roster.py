@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from ..render import Job
 from .common import enterprise_header, output_path, unit_header
 from .scope import blank_date, empty_rows, issuing_units
@@ -16,7 +18,7 @@ BLANK_ROWS = 15
 def jobs(data, blank: bool) -> list[Job]:
     period = "" if blank else f"{data.today.year}年{data.today.month}月"
     return [Job(path=output_path(data, unit, FORM, period, blank=blank), template=TEMPLATE,
-                context=context(data, unit, blank), title=f"{unit.label}{FORM}")
+                make=partial(context, data, unit, blank), title=f"{unit.label}{FORM}")
             for unit in issuing_units(data)]
 
 

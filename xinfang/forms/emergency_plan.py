@@ -21,7 +21,7 @@ def jobs(data, blank: bool) -> list:
 
 
 def _base(data, unit, blank: bool) -> dict:
-    return {"blank": blank, "enterprise": enterprise_header(data), "unit": unit_header(data, unit)}
+    return {"blank": blank, "enterprise": enterprise_header(data), "unit": unit_header(data, unit, phone=True)}
 
 
 def arrival_rule(arrival) -> str:

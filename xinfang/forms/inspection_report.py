@@ -9,6 +9,8 @@ company). An entry linked to another campaign never counts twice.
 
 from __future__ import annotations
 
+from functools import partial
+
 import dataclasses
 
 from ..model import RISK_CATEGORIES, RISK_LEVELS, Campaign
@@ -29,11 +31,10 @@ LEAD_DAYS_DEFAULT = {f.name: f.default for f in dataclasses.fields(Campaign)}["l
 
 def jobs(data, blank: bool) -> list[Job]:
     if blank:
-        return [Job(output_path(data, unit, FORM, "", blank=True), TEMPLATE, blank_context(data, unit),
+        return [Job(output_path(data, unit, FORM, "", blank=True), TEMPLATE, partial(blank_context, data, unit),
                     f"{unit.label}{FORM}（空白）") for unit in issuing_units(data)]
-    calendar = calendar_for(data)
     return [Job(output_path(data, data.root, FORM, campaign.name), TEMPLATE,
-                context(data, campaign, calendar), f"{campaign.name}报告")
+                partial(context, data, campaign), f"{campaign.name}报告")
             for campaign in data.campaigns]
 
 
@@ -63,8 +64,8 @@ def _counts(entries) -> dict:
             "people": sum(r.people_count for r in entries)}
 
 
-def context(data, campaign, calendar) -> dict:
-    start = calendar.workdays_before(campaign.milestone, campaign.lead_days)
+def context(data, campaign) -> dict:
+    start = calendar_for(data).workdays_before(campaign.milestone, campaign.lead_days)
     entries = campaign_entries(data, campaign, start)
     order = _unit_order(data)
     by_unit, by_category = {}, {}
@@ -81,7 +82,7 @@ def context(data, campaign, calendar) -> dict:
     return {
         "blank": False,
         "enterprise": enterprise_header(data),
-        "unit": unit_header(data, data.root),
+        "unit": unit_header(data, data.root, phone=True),
         "allowed": allowed_values(), "lead_days_default": LEAD_DAYS_DEFAULT,
         "group_name": data.enterprise.group.name,
         "addressee": data.enterprise.short_name + data.enterprise.group.name,
@@ -146,7 +147,7 @@ def blank_context(data, unit) -> dict:
     return {
         "blank": True,
         "enterprise": enterprise_header(data),
-        "unit": unit_header(data, unit),
+        "unit": unit_header(data, unit, phone=True),
         "allowed": allowed_values(), "lead_days_default": LEAD_DAYS_DEFAULT,
         "group_name": data.enterprise.group.name,
         "addressee": data.enterprise.documents.issuer, "issuer": unit.name, "date": blank_date(),

@@ -6,6 +6,8 @@ blank list carries headers, the public A/B/C policy and instructions, never a ke
 
 from __future__ import annotations
 
+from functools import partial
+
 from ..render import Job
 from .common import enterprise_header, output_path, period_month, unit_header
 from .scope import ALERT_FILL, NO_FILL, allowed_values, blank_date, blank_period, empty_rows, issuing_units
@@ -24,13 +26,13 @@ def persons_under(data, unit) -> list:
 def jobs(data, blank: bool) -> list[Job]:
     if blank:
         return [Job(path=output_path(data, unit, FORM, "", blank=True), template=TEMPLATE,
-                    context=context(data, unit, blank=True), title=f"{unit.label}{FORM}")
+                    make=partial(context, data, unit, blank=True), title=f"{unit.label}{FORM}")
                 for unit in issuing_units(data)]
     if not data.has_confidential:
         return []
     units = [u for u in issuing_units(data) if u.id == data.root.id or persons_under(data, u)]
     return [Job(path=output_path(data, unit, FORM, period_month(data), confidential=True), template=TEMPLATE,
-                context=context(data, unit, blank=False), title=f"{unit.label}{FORM}", confidential=True)
+                make=partial(context, data, unit, blank=False), title=f"{unit.label}{FORM}", confidential=True)
             for unit in units]
 
 

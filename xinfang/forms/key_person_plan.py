@@ -41,7 +41,7 @@ def responsible_units(data) -> list[dict]:
 def context(data) -> dict:
     e = data.enterprise
     return {
-        "blank": False, "enterprise": enterprise_header(data), "unit": unit_header(data, data.root),
+        "blank": False, "enterprise": enterprise_header(data), "unit": unit_header(data, data.root, phone=True),
         "issuer": e.documents.issuer, "date": date_text(data.today),
         "group_leader": who(data, e.group.leader),
         "office": {"unit": data.units[e.office.lead_unit].name, "director": who(data, e.office.director),
@@ -59,7 +59,7 @@ def blank_context(data, unit) -> dict:
         return [{k: "" for k in keys} for _ in range(count)]
 
     return {
-        "blank": True, "enterprise": enterprise_header(data), "unit": unit_header(data, unit),
+        "blank": True, "enterprise": enterprise_header(data), "unit": unit_header(data, unit, phone=True),
         "issuer": unit.name, "date": blank_date(),
         "group_leader": GAP, "office": {"unit": GAP, "director": GAP, "phone": GAP},
         "report": "____分钟", "onsite": "____分钟",

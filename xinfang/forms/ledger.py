@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from ..render import Job
 from .common import enterprise_header, output_path, period_month, unit_header
 from .scope import (ALERT_FILL, LEVEL_FILL, NO_FILL, allowed_values, blank_date, blank_period,
@@ -24,7 +26,7 @@ def jobs(data, blank: bool) -> list[Job]:
     units = issuing_units(data) if blank else ledger_units(data)
     period = "" if blank else period_month(data)
     return [Job(path=output_path(data, unit, FORM, period, blank=blank), template=TEMPLATE,
-                context=context(data, unit, blank), title=f"{unit.label}{FORM}")
+                make=partial(context, data, unit, blank), title=f"{unit.label}{FORM}")
             for unit in units]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from ..render import Job
 from .common import output_path
 from .scope import issuing_units
@@ -10,7 +12,7 @@ from .scope import issuing_units
 def company_plan_jobs(data, blank: bool, form: str, template: str, context, blank_context) -> list[Job]:
     """The filled plan under the root unit for the year, or each issuing unit's blank."""
     if blank:
-        return [Job(output_path(data, unit, form, "", blank=True), template, blank_context(data, unit),
+        return [Job(output_path(data, unit, form, "", blank=True), template, partial(blank_context, data, unit),
                     f"{unit.label}{form}（空白）") for unit in issuing_units(data)]
     return [Job(output_path(data, data.root, form, f"{data.enterprise.year}年"), template,
-                context(data), f"{data.root.name}{form}")]
+                partial(context, data), f"{data.root.name}{form}")]

@@ -9,6 +9,8 @@ before the (moved) date.
 
 from __future__ import annotations
 
+from functools import partial
+
 import datetime as dt
 
 from ..model import WEEKDAYS
@@ -26,11 +28,11 @@ ROW_KEYS = ("date", "weekday", "time", "leader", "mode", "place", "notice", "not
 
 def jobs(data, blank: bool) -> list[Job]:
     if blank:
-        return [Job(output_path(data, unit, FORM, "", blank=True), TEMPLATE, blank_context(data, unit),
+        return [Job(output_path(data, unit, FORM, "", blank=True), TEMPLATE, partial(blank_context, data, unit),
                     f"{unit.label}{FORM}（空白）") for unit in issuing_units(data)]
     first, last = schedule_months(data)
     return [Job(output_path(data, data.root, FORM, period_text(first, last)), TEMPLATE,
-                context(data), f"{data.root.label}{FORM}")]
+                partial(context, data), f"{data.root.label}{FORM}")]
 
 
 def schedule_months(data) -> tuple[dt.date, dt.date]:

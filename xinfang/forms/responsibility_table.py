@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from ..render import Job
 from .common import enterprise_header, output_path, unit_header
 from .scope import allowed_values, blank_date, empty_rows, issuing_units
@@ -15,7 +17,7 @@ ROLES = (("主要领导", "leader", "第一责任人"), ("分管领导", "superv
 def jobs(data, blank: bool) -> list[Job]:
     period = "" if blank else f"{data.enterprise.year}年"
     return [Job(path=output_path(data, unit, FORM, period, blank=blank), template=TEMPLATE,
-                context=context(data, unit, blank), title=f"{unit.label}{FORM}")
+                make=partial(context, data, unit, blank), title=f"{unit.label}{FORM}")
             for unit in issuing_units(data)]
 
 

@@ -1,0 +1,231 @@
+"""Which data each document reads, so a rebuild remakes only what an edit touched.
+
+While a form builds a job's context it sees the Dataset through `Tracked`, a
+read-only view that notes every value read as a key such as
+"people\tp001\tname". The build keeps each document's keys and a digest of
+their values. A rebuild reads those values again (`Values`, cheap: a dictionary
+walk per key) and builds the context of a document only when one differs, so
+after one phone number changes nothing else is built at all.
+
+Granularity: one key per field read for units, people and the single data
+files, so a document that shows a person's name does not depend on their phone;
+one key per unit for risk entries (the whole risks/<unit>.yaml), which forms
+show in full; one key for whole collections a form iterates. Whatever a form
+can reach goes through the view: a Dataset member the view does not offer is an
+AttributeError, never an untracked read.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from contextlib import contextmanager
+
+from .model import Unit
+
+SEP = "\t"
+# Dataset members read field by field (views), as lists of such records, or whole.
+SMALL_FILES = ("enterprise", "responsibilities", "key_groups", "emergency", "procedure", "reception",
+               "holidays")
+RECORD_LISTS = ("contacts", "campaigns")
+WHOLE = ("risks", "key_persons", "has_confidential")
+_PLAIN = (str, int, float, bool, type(None), dt.date)
+
+_recorders: list[set[str]] = []
+
+
+def note(key: str) -> None:
+    if _recorders:
+        _recorders[-1].add(key)
+
+
+@contextmanager
+def recording():
+    """Collect the keys read inside the block into the yielded set."""
+    keys: set[str] = set()
+    _recorders.append(keys)
+    try:
+        yield keys
+    finally:
+        _recorders.pop()
+
+
+def _raw(record):
+    return record._obj if isinstance(record, RecordView) else record
+
+
+class RecordView:
+    """A record of the Dataset that notes each field read; nested records are views too."""
+
+    __slots__ = ("_obj", "_prefix", "_tracked")
+
+    def __init__(self, obj, prefix: str, tracked: "Tracked"):
+        self._obj, self._prefix, self._tracked = obj, prefix, tracked
+
+    def __getattr__(self, name: str):
+        value = getattr(self._obj, name)
+        key = self._prefix + name
+        if type(value) in _PLAIN:  # the common case first: a field read is one set insertion
+            if _recorders:
+                _recorders[-1].add(key)
+            return value
+        if isinstance(value, list):
+            if value and isinstance(value[0], Unit):  # Unit.children
+                note(key)
+                return [self._tracked.unit(u) for u in value]
+            if value and dataclasses.is_dataclass(value[0]):
+                note(key + SEP + "#")
+                return [RecordView(v, f"{key}{SEP}[{i}]{SEP}", self._tracked) for i, v in enumerate(value)]
+            note(key)
+            return list(value)
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            return RecordView(value, key + SEP, self._tracked)
+        if callable(value):  # a method may read any field
+            note(self._prefix + "*")
+            return value
+        note(key)
+        return value
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, RecordView) and other._obj is self._obj
+
+    def __hash__(self) -> int:
+        return id(self._obj)
+
+    def __repr__(self) -> str:
+        return f"<{type(self._obj).__name__} {self._prefix.strip()}>"
+
+
+class _Map:
+    """data.units or data.people: records by ID, handed out as views."""
+
+    def __init__(self, kind: str, mapping: dict, view):
+        self._kind, self._mapping, self._view = kind, mapping, view
+
+    def __getitem__(self, key: str):
+        record = self._mapping.get(key)
+        if record is None:
+            note(self._kind + SEP + str(key))
+            raise KeyError(key)
+        return self._view(record)
+
+    def get(self, key: str, default=None):
+        record = self._mapping.get(key)
+        if record is None:
+            note(self._kind + SEP + str(key))
+            return default
+        return self._view(record)
+
+    def __contains__(self, key) -> bool:
+        note(self._kind + SEP + str(key))
+        return key in self._mapping
+
+    def __len__(self) -> int:
+        note(self._kind)
+        return len(self._mapping)
+
+    def __iter__(self):
+        note(self._kind)
+        return iter(list(self._mapping))
+
+    def keys(self):
+        note(self._kind)
+        return list(self._mapping)
+
+    def values(self):
+        note(self._kind)
+        return [self._view(r) for r in self._mapping.values()]
+
+    def items(self):
+        note(self._kind)
+        return [(k, self._view(r)) for k, r in self._mapping.items()]
+
+
+class _RiskMap:
+    """data.risk_by_id: one risk entry, read whole."""
+
+    def __init__(self, mapping: dict):
+        self._mapping = mapping
+
+    def __getitem__(self, key: str):
+        note("risk" + SEP + key)
+        return self._mapping[key]
+
+    def get(self, key: str, default=None):
+        note("risk" + SEP + key)
+        return self._mapping.get(key, default)
+
+    def __contains__(self, key) -> bool:
+        note("risk" + SEP + str(key))
+        return key in self._mapping
+
+
+class Tracked:
+    """The Dataset as forms see it while their reads are recorded."""
+
+    def __init__(self, data):
+        self._data = data
+        self._units: dict[int, RecordView] = {}
+        self._people: dict[int, RecordView] = {}
+        self.units = _Map("units", data.units, self.unit)
+        self.people = _Map("people", data.people, self.person)
+        self.risk_by_id = _RiskMap(data.risk_by_id)
+
+    def unit(self, unit) -> RecordView:
+        view = self._units.get(id(unit))
+        if view is None:
+            view = self._units[id(unit)] = RecordView(unit, f"units{SEP}{unit.id}{SEP}", self)
+        return view
+
+    def person(self, person) -> RecordView:
+        view = self._people.get(id(person))
+        if view is None:
+            view = self._people[id(person)] = RecordView(person, f"people{SEP}{person.id}{SEP}", self)
+        return view
+
+    @property
+    def root(self) -> RecordView:
+        note(f"enterprise{SEP}root_unit")
+        return self.unit(self._data.root)
+
+    @property
+    def today(self):
+        note(f"enterprise{SEP}data_date")
+        return self._data.today
+
+    def __getattr__(self, name: str):
+        if name in SMALL_FILES:
+            return RecordView(getattr(self._data, name), name + SEP, self)
+        if name in RECORD_LISTS:
+            note(name + SEP + "#")
+            return [RecordView(r, f"{name}{SEP}[{i}]{SEP}", self) for i, r in enumerate(getattr(self._data, name))]
+        if name in WHOLE:
+            note(name)
+            return getattr(self._data, name)
+        raise AttributeError(f"forms may not read Dataset.{name} (its reads would not be tracked)")
+
+    def own_risks(self, unit) -> list:
+        unit = _raw(unit)
+        note(f"own_risks{SEP}{unit.id}")
+        return self._data.own_risks(unit)
+
+    def people_in(self, unit) -> list:
+        unit = _raw(unit)
+        note(f"people_in{SEP}{unit.id}")
+        return [self.person(p) for p in self._data.people_in(unit)]
+
+    def descendants(self, unit) -> list:
+        return type(self._data).descendants(self, unit)
+
+    def ancestors(self, unit) -> list:
+        return type(self._data).ancestors(self, unit)
+
+    def risks_under(self, unit) -> list:
+        return type(self._data).risks_under(self, unit)
+
+
+def capture(make):
+    """Call `make` with reads recorded: (its result, the sorted keys it read)."""
+    with recording() as keys:
+        result = make()
+    return result, sorted(keys)
