@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 from pathlib import Path
 
 from . import changes, loader, tracking
 from .reads import Values
+from .snapshots import SnapshotStore
 from .docx.engine import FontRole
 from .errors import XinfangError
 from .forms.blank_bundle import stage_bundles
@@ -147,13 +146,9 @@ def stage(folder: OutputFolder, renderer: Renderer, jobs: list[Job], values: Val
 
 def write_change_list(out_dir: Path, data: loader.Dataset, outcome: Outcome, jobs: dict[str, Job]) -> None:
     """build/变更清单.txt: which documents changed, and the data changes behind each."""
-    previous = SnapshotStore(out_dir / SNAPSHOT)
-    first = previous.empty
-    changed_files = previous.changed_files(data.sources)
-    old = previous.facts(changed_files)
-    new_by_file = changes.snapshot_by_file(data, set(changed_files) & set(data.sources))
-    new = {key: fact for group in new_by_file.values() for key, fact in group.items()}
-    data_changes = [] if first else changes.diff(old, new, changes.namer(data))
+    store = SnapshotStore(out_dir / SNAPSHOT)
+    first = store.empty
+    data_changes = store.compare(data)
     lines = [f"信访工作文档变更清单（数据日期 {data.today.isoformat()}）", ""]
     if first:
         lines.append("首次生成，没有可比较的上一版数据。")
@@ -171,45 +166,7 @@ def write_change_list(out_dir: Path, data: loader.Dataset, outcome: Outcome, job
             reasons = changes.attribute(data_changes, jobs[path].context) if path in jobs else []
             lines.append(f"  - {path}" + (f"：{'；'.join(map(str, reasons))}" if reasons else ""))
     write_atomic(out_dir / CHANGE_LIST, ("\n".join(lines) + "\n").encode("utf-8"))
-    previous.save(data.sources, new_by_file)
-
-
-class SnapshotStore:
-    """The last build's facts, one JSON file per data file, so a rebuild after one
-    edit reads, words and writes only the facts of the files that changed."""
-
-    def __init__(self, folder: Path):
-        self.folder = folder
-        try:
-            self.index = json.loads((folder / "index.json").read_text("utf-8"))
-        except (OSError, ValueError):
-            self.index = {}
-        self.empty = not self.index
-
-    def _path(self, name: str) -> Path:
-        return self.folder / f"{hashlib.sha256(name.encode('utf-8')).hexdigest()[:32]}.json"
-
-    def changed_files(self, sources: dict[str, str]) -> list[str]:
-        names = set(sources) | set(self.index)
-        return sorted(n for n in names if self.index.get(n) != sources.get(n))
-
-    def facts(self, names: list[str]) -> dict:
-        found: dict = {}
-        for name in names:
-            try:
-                found.update(json.loads(self._path(name).read_text("utf-8")))
-            except (OSError, ValueError):
-                continue
-        return found
-
-    def save(self, sources: dict[str, str], new_by_file: dict[str, dict]) -> None:
-        """Keep the facts of every changed file; forget files that are gone."""
-        for name in sources:
-            if self.index.get(name) != sources[name]:
-                write_atomic(self._path(name), changes.dumps(new_by_file.get(name, {})))
-        for name in set(self.index) - set(sources):
-            self._path(name).unlink(missing_ok=True)
-        write_atomic(self.folder / "index.json", json.dumps(sources, ensure_ascii=False, indent=1).encode("utf-8"))
+    store.save()
 
 
 def check_summary(data: loader.Dataset) -> str:

@@ -100,12 +100,13 @@ def _file(record) -> str:
     return record.pos.file if record.pos is not None else ""
 
 
-def snapshot_by_file(data, files: set[str] | None = None) -> dict[str, dict]:
-    """Every public fact, grouped by the data file it was read from; no key person enters.
+def records_by_file(data, files: set[str] | None = None) -> dict[str, list[tuple[str, str, object]]]:
+    """The public records of each data file as (key, label, record); no key person enters.
 
-    A fact is key → [label, value, ref kind]. With `files`, only those files' facts.
+    A list file gives one record per item; a file of settings is one record.
+    With `files`, only those files' records.
     """
-    groups: dict[str, dict] = {}
+    groups: dict[str, list] = {}
     sections = [
         ("enterprise", data.enterprise), ("responsibilities", data.responsibilities),
         ("key-groups", data.key_groups), ("emergency", data.emergency), ("procedure", data.procedure),
@@ -113,15 +114,28 @@ def snapshot_by_file(data, files: set[str] | None = None) -> dict[str, dict]:
     ]
     for key, record in sections:
         if files is None or _file(record) in files:
-            _walk(record, key, "", groups.setdefault(_file(record), {}))
+            groups.setdefault(_file(record), []).append((key, "", record))
     for kind, label, items in (("unit", "单位", data.units.values()), ("person", "人员", data.people.values()),
                                ("risk", "隐患", data.risks), ("campaign", "专项排查", data.campaigns),
                                ("contact", "外部联系单位", data.contacts)):
         for index, item in enumerate(items, 1):
             if files is None or _file(item) in files:
                 ident, name = _identity(item, index)
-                _walk(item, f"{kind}/{ident}", f"{label}{name}", groups.setdefault(_file(item), {}))
+                groups.setdefault(_file(item), []).append((f"{kind}/{ident}", f"{label}{name}", item))
     return groups
+
+
+def facts(key: str, label: str, record) -> dict[str, list[str]]:
+    """One record's facts: key → [label, value, ref kind]."""
+    found: dict = {}
+    _walk(record, key, label, found)
+    return found
+
+
+def snapshot_by_file(data, files: set[str] | None = None) -> dict[str, dict]:
+    """Every public fact, grouped by the data file it was read from (see `records_by_file`)."""
+    return {file: {k: v for key, label, record in records for k, v in facts(key, label, record).items()}
+            for file, records in records_by_file(data, files).items()}
 
 
 def snapshot(data, files: set[str] | None = None) -> dict[str, list[str]]:

@@ -55,9 +55,8 @@ class Job:
 
     def fixed_digest(self, template_digest: str) -> str:
         """What the output depends on besides the data: the generator's code, template and title."""
-        payload = json.dumps([code_digest(), template_digest, self.template, self.title, self.confidential],
-                             ensure_ascii=False)
-        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+        parts = (code_digest(), template_digest, self.template, self.title, str(self.confidential))
+        return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
 @functools.lru_cache(maxsize=None)

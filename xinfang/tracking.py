@@ -50,8 +50,15 @@ def recording():
         _recorders.pop()
 
 
-def _raw(record):
-    return record._obj if isinstance(record, RecordView) else record
+def plain(value):
+    """The Dataset or record behind a view.
+
+    For choosing which documents to make and naming their files: every build
+    does that afresh, so those reads need no tracking and skip its cost.
+    """
+    if isinstance(value, RecordView):
+        return value._obj
+    return value._data if isinstance(value, Tracked) else value
 
 
 class RecordView:
@@ -205,22 +212,30 @@ class Tracked:
         raise AttributeError(f"forms may not read Dataset.{name} (its reads would not be tracked)")
 
     def own_risks(self, unit) -> list:
-        unit = _raw(unit)
+        unit = plain(unit)
         note(f"own_risks{SEP}{unit.id}")
         return self._data.own_risks(unit)
 
     def people_in(self, unit) -> list:
-        unit = _raw(unit)
+        unit = plain(unit)
         note(f"people_in{SEP}{unit.id}")
         return [self.person(p) for p in self._data.people_in(unit)]
 
+    # The tree walks run through the view only while reads are recorded; choosing
+    # documents (nothing recorded) takes the plain Dataset's faster path.
     def descendants(self, unit) -> list:
+        if not _recorders:
+            return [self.unit(u) for u in self._data.descendants(plain(unit))]
         return type(self._data).descendants(self, unit)
 
     def ancestors(self, unit) -> list:
+        if not _recorders:
+            return [self.unit(u) for u in self._data.ancestors(plain(unit))]
         return type(self._data).ancestors(self, unit)
 
     def risks_under(self, unit) -> list:
+        if not _recorders:
+            return self._data.risks_under(plain(unit))
         return type(self._data).risks_under(self, unit)
 
 

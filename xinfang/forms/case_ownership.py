@@ -12,6 +12,7 @@ from __future__ import annotations
 from functools import partial
 
 from ..render import Job
+from ..tracking import plain
 from .common import enterprise_header, output_path, period_month, unit_header
 from .narrative import add_months, date_text, months_between, names
 from .scope import ALERT_FILL, NO_FILL, blank_date, issuing_units
@@ -35,8 +36,11 @@ def jobs(data, blank: bool) -> list[Job]:
 
 def is_backlog(data, risk) -> bool:
     """Still open more than N months after registration (N = 积案认定月数)."""
-    return (risk.state != "已销号"
-            and data.today > add_months(risk.registered, data.reception.backlog_months))
+    return _is_backlog(risk, data.today, data.reception.backlog_months)
+
+
+def _is_backlog(risk, today, months: int) -> bool:
+    return risk.state != "已销号" and today > add_months(risk.registered, months)
 
 
 def months_pending(data, risk) -> int:
@@ -60,9 +64,11 @@ def _units_listing_something(data) -> set[str]:
 
     One pass over the entries, not one per unit: selecting the units is linear.
     """
+    data = plain(data)
     taken = {c.risk for c in data.reception.cases}
     holders = {data.risk_by_id[c.risk].unit for c in data.reception.cases}
-    holders |= {r.unit for r in data.risks if r.id not in taken and is_backlog(data, r)}
+    today, months = data.today, data.reception.backlog_months
+    holders |= {r.unit for r in data.risks if r.id not in taken and _is_backlog(r, today, months)}
     listed: set[str] = set()
     for unit_id in holders:
         while unit_id and unit_id not in listed:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..jinja import cn_date
+from ..tracking import plain
 
 FILLED_DIR = "文档"
 BLANK_DIR = "空白模板"
@@ -12,6 +14,7 @@ CONFIDENTIAL_DIR = "涉密文档"
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 
+@functools.lru_cache(maxsize=4096)  # asked for every document of a unit
 def safe_name(text: str) -> str:
     """A file-name-safe version of a unit or form label."""
     return _UNSAFE.sub("_", text).strip(" .") or "_"
@@ -26,6 +29,7 @@ def unit_folder(data, unit) -> str:
 def output_path(data, unit, form: str, period: str, *, blank=False, confidential=False) -> str:
     """e.g. 文档/北辰能源/一矿/一矿-信访隐患排查台账-2026年11月.docx."""
     top = BLANK_DIR if blank else (CONFIDENTIAL_DIR if confidential else FILLED_DIR)
+    data, unit = plain(data), plain(unit)  # names are made afresh by every build
     stem = "-".join(safe_name(part) for part in (unit.label, form, period) if part)
     return f"{top}/{unit_folder(data, unit)}/{stem}.docx"
 
