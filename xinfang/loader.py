@@ -16,6 +16,7 @@ from pathlib import Path
 from . import model as m
 from .errors import DataError, Pos, Problem
 from .layout import CONFIDENTIAL_DIR, RISKS_DIR
+from .listfile import MIN_BYTES, ListFile, list_field
 from .parsecache import ParseCache
 from .schema import MAX_NODES_VISITED, MISSING, Context, Record, field_path, field_pos, load_document
 from .yamlio import compose, decode
@@ -37,6 +38,7 @@ SINGLE_FILES: dict[str, tuple[Record, bool]] = {
 }
 RISK_FILE = Record(m.RiskFile)
 KEY_PERSONS_FILE = Record(m.KeyPersonsFile)
+ITEMS = "items"  # the parse cache's slot for a list file's items (listfile), whatever its bytes
 KIND_NAMES = {"unit": "单位", "person": "人员", "risk": "隐患", "campaign": "专项排查",
               "key-person": "重点人员", "case": "包案"}
 LIAISON_REQUIRED = ("企业", "二级单位", "基层单位")
@@ -151,9 +153,11 @@ class _Collector:
         digest = self.sources[display] = hashlib.sha256(data).hexdigest()
         cached = self.cache.get(display, digest, spec.cls.__name__) if self.cache else None
         if cached is None:
-            cached = self._parse(path, data, display, spec)
+            cached = self._parse_items(data, display, spec) or self._parse(path, data, display, spec)
             if self.cache:
                 self.cache.put(display, digest, spec.cls.__name__, cached)
+        elif len(data) >= MIN_BYTES:
+            self.cache.keep(display, ITEMS, spec.cls.__name__)  # for the file's next edit
         value, problems, defs, refs, unreadable = cached
         if unreadable:
             self.unreadable.add(display)
@@ -161,6 +165,20 @@ class _Collector:
         self.defs.extend(defs)
         self.refs.extend(refs)
         return value
+
+    def _parse_items(self, data: bytes, display: str, spec: Record) -> tuple | None:
+        """A large list file's result, parsing only the items its last version lacked (listfile)."""
+        if self.cache is None or len(data) < MIN_BYTES or list_field(spec) is None:
+            return None
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return None
+        items = ListFile(display, spec, self.cache.get(display, ITEMS, spec.cls.__name__))
+        result = items.load(text)
+        if result is not None:
+            self.cache.put(display, ITEMS, spec.cls.__name__, items.items)
+        return result
 
     @staticmethod
     def _parse(path: Path, data: bytes, display: str, spec: Record) -> tuple:
@@ -350,6 +368,16 @@ def _check_rules(data: Dataset, problems: list[Problem]) -> None:
             problems.append(Problem(field_pos(risk, "deadline"), field_path(risk, "deadline"),
                                     f"隐患“{risk.id}”已超过化解时限（{risk.deadline.isoformat()}）仍未销号",
                                     warning=True))
+    classes: set[str] = set()
+    for policy in data.key_groups.policies:
+        if policy.cls in classes:
+            problems.append(Problem(field_pos(policy, "cls"), field_path(policy, "cls"),
+                                    f"{policy.cls} 类的稳控政策重复"))
+        classes.add(policy.cls)
+    for person in data.key_persons:
+        if person.cls not in classes:
+            problems.append(Problem(field_pos(person, "cls"), field_path(person, "cls"),
+                                    f"key-groups.yaml 的“分类稳控”中没有 {person.cls} 类的稳控政策"))
     seen_years: set[int] = set()
     for figures in data.enterprise.figures:
         if figures.year in seen_years:

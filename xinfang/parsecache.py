@@ -22,7 +22,7 @@ from pathlib import Path
 from .outputs import write_atomic
 
 FORMAT = 2
-_VALIDATION_CODE = ("errors.py", "yamlio.py", "schema.py", "model.py", "loader.py", "parsecache.py")
+_VALIDATION_CODE = ("errors.py", "yamlio.py", "schema.py", "model.py", "loader.py", "listfile.py", "parsecache.py")
 
 
 def _code_digest() -> str:
@@ -80,6 +80,10 @@ class ParseCache:
             return pickle.loads(payload)
         except (pickle.PickleError, EOFError, AttributeError, ImportError, IndexError, TypeError):
             return None
+
+    def keep(self, display: str, digest: str, spec_name: str) -> None:
+        """Spare an entry this load did not read from `prune`."""
+        self._path(display, digest, spec_name)
 
     def put(self, display: str, digest: str, spec_name: str, entry) -> None:
         if self.key is None:

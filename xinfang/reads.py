@@ -13,6 +13,7 @@ from __future__ import annotations
 import array
 import base64
 import dataclasses
+import datetime as dt
 import hashlib
 import sys
 
@@ -31,6 +32,7 @@ SOURCE_OF = {
     "risk": f"{RISKS_DIR}/", "risks": f"{RISKS_DIR}/",
     "key_persons": f"{CONFIDENTIAL_DIR}/", "has_confidential": f"{CONFIDENTIAL_DIR}/",
 }
+_PLAIN = (str, int, bool, type(None), dt.date)
 COMPACT_GROWTH = 1.25  # rebuild the key table once it is this much larger than when last rebuilt
 
 
@@ -109,7 +111,7 @@ def _walk(value, parts: list[str]) -> str:
             value = value[index] if index < len(value) else None
         else:
             value = getattr(value, part, None)
-    return repr(fingerprint(value))
+    return repr(value) if type(value) in _PLAIN else repr(fingerprint(value))
 
 
 def encode(indices) -> str:

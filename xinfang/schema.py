@@ -59,10 +59,11 @@ class Context:
     defs: list[tuple[str, str, Pos, str]] = field(default_factory=list)
     refs: list[tuple[str, str, Pos, str]] = field(default_factory=list)
     budget: int = MAX_NODES_VISITED
+    first_line: int = 1  # the file's line number of the parsed text's first line
 
     def pos(self, node: yaml.Node) -> Pos:
         mark = node.start_mark
-        return Pos(self.file, mark.line + 1, mark.column + 1)
+        return Pos(self.file, mark.line + self.first_line, mark.column + 1)
 
     def error(self, node: yaml.Node, path: str, message: str) -> object:
         self.problems.append(Problem(self.pos(node), path, message))
@@ -378,7 +379,7 @@ class Record(Spec):
                 ctx.error(key_node, key_path, f"键“{key}”重复（第 {seen[key]} 行已出现；YAML 只保留后一个，请合并）")
                 failed = True
                 continue
-            seen[key] = key_node.start_mark.line + 1
+            seen[key] = key_node.start_mark.line + ctx.first_line
             spec_field = by_key.get(key)
             if spec_field is None:
                 ctx.error(key_node, key_path, f"未知的键“{key}”{_suggest(key, list(by_key))}".rstrip("，"))
@@ -393,7 +394,7 @@ class Record(Spec):
                 continue
             values[spec_field.name] = value
             mark = value_node.start_mark
-            where[spec_field.name] = (mark.line + 1, mark.column + 1)
+            where[spec_field.name] = (mark.line + ctx.first_line, mark.column + 1)
         for f in self.fields:
             key = f.metadata["key"]
             if not f.metadata["required"] or f.name in values:
