@@ -32,7 +32,7 @@ SOURCE_OF = {
     "risk": f"{RISKS_DIR}/", "risks": f"{RISKS_DIR}/",
     "key_persons": f"{CONFIDENTIAL_DIR}/", "has_confidential": f"{CONFIDENTIAL_DIR}/",
 }
-_PLAIN = (str, int, bool, type(None), dt.date)
+_PLAIN = (str, int, float, bool, type(None), dt.date)
 COMPACT_GROWTH = 1.25  # rebuild the key table once it is this much larger than when last rebuilt
 
 

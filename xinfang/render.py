@@ -42,6 +42,10 @@ class Job:
     def context(self) -> dict:
         return self.make()
 
+    def __getstate__(self) -> dict:
+        """A job sent to a worker process carries its context, never `make` and the data behind it."""
+        return {**self.__dict__, "context": self.context, "make": None}
+
     def build(self) -> list[str]:
         """Build the context, recording the keys of the data it reads; return them."""
         self.context, self.reads = tracking.capture(self.make)

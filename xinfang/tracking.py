@@ -2,10 +2,10 @@
 
 While a form builds a job's context it sees the Dataset through `Tracked`, a
 read-only view that notes every value read as a key such as
-"people\tp001\tname". The build keeps each document's keys and a digest of
-their values. A rebuild reads those values again (`Values`, cheap: a dictionary
-walk per key) and builds the context of a document only when one differs, so
-after one phone number changes nothing else is built at all.
+"people\tp001\tname". The build keeps each document's keys, and the value
+of each key (xinfang.reads). A rebuild reads again only the keys of data files
+that changed and builds the context of a document only when one of its keys
+changed, so after one phone number changes nothing else is built at all.
 
 Granularity: one key per field read for units, people and the single data
 files, so a document that shows a person's name does not depend on their phone;
