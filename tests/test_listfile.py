@@ -26,7 +26,7 @@ def whole(path: Path, spec: Record):
 
 def by_items(path: Path, spec: Record, previous=None):
     items = listfile.ListFile(path.name, spec, previous)
-    return items.load(path.read_bytes().decode("utf-8-sig")), items
+    return items.load(path.read_bytes().decode("utf-8-sig"), "digest"), items
 
 
 def assert_same(expected, got) -> None:
@@ -49,8 +49,9 @@ def test_example_and_synthetic_files_parse_the_same_by_items(tmp_path, name):
         expected = whole(path, spec)
         cold, items = by_items(path, spec)
         assert_same(expected, cold)
-        warm, _ = by_items(path, spec, items.items)  # every item from the previous version
+        warm, _ = by_items(path, spec, {**items.entry, "digest": "older"})  # every item reused
         assert_same(expected, warm)
+        assert_same(expected, listfile.ListFile(path.name, spec, items.entry).cached("digest"))
 
 
 CORPUS = [p for p in case_paths() if any(op["file"] in LIST_FILES for op in load_case(p)["patch"])]
@@ -69,7 +70,7 @@ def test_bad_list_files_report_the_same_problems_or_parse_whole(tmp_path, path):
             continue
         expected = whole(target, spec)
         _, before = by_items(clean / name, spec)
-        for previous in (None, before.items):
+        for previous in (None, before.entry):
             got, _ = by_items(target, spec, previous)
             if got is not None:  # None: the file is parsed whole, as before
                 assert_same(expected, got)
@@ -84,7 +85,7 @@ def test_bad_list_files_report_the_same_problems_or_parse_whole(tmp_path, path):
     "人员:\n - 编号: a\n  - 编号: b\n",  # items out of line
 ])
 def test_files_of_other_shapes_are_parsed_whole(text):
-    assert listfile.ListFile("people.yaml", LIST_FILES["people.yaml"], None).load(text) is None
+    assert listfile.ListFile("people.yaml", LIST_FILES["people.yaml"], None).load(text, "digest") is None
 
 
 def test_an_item_aliasing_another_items_anchor_makes_the_file_parse_whole(tmp_path):
@@ -103,7 +104,7 @@ def test_after_an_edit_only_the_edited_item_is_parsed(tmp_path, monkeypatch):
     parsed = []
     original = listfile.ListFile._item
     monkeypatch.setattr(listfile.ListFile, "_item", lambda self, *args: parsed.append(args) or original(self, *args))
-    got, _ = by_items(path, spec, first.items)
+    got, _ = by_items(path, spec, first.entry)
     assert len(parsed) == 1 and "0373-3519999" in parsed[0][2]
     assert_same(whole(path, spec), got)
 

@@ -102,8 +102,8 @@ def build_documents(data: loader.Dataset, sections: list[str], out_dir: Path, re
     entry names the data it read; see xinfang.tracking.
     """
     renderer = renderer_for(data)
-    view, values = tracking.Tracked(data), Values(data)
-    with locked(out_dir):
+    values = Values(data)
+    with locked(out_dir), tracking.Tracked(data) as view:
         folders, rendered = [], {}
         manifest = read_manifest(out_dir)
         try:

@@ -26,8 +26,8 @@ from .schema import MAX_NODES_VISITED, MISSING, Context, ListOf, Record, _AliasB
 from .yamlio import compose
 
 MIN_BYTES = 64 * 1024  # smaller files parse whole in a few milliseconds
-_KEY_LINE = re.compile(r"[^\s#'\"\-?:,\[\]{}&*!|>%@`][^:#]*:[ \t]*(#.*)?")
-_ITEM = re.compile(r"( *)-( |$)")
+_KEY_LINE = re.compile(r"[^\s#'\"\-?:,\[\]{}&*!|>%@`][^:#]*:[ ]*(#.*)?")
+_FIRST_ITEM = re.compile(r"^( *)-(?: |$)", re.M)
 
 
 def list_field(spec: Record):
@@ -40,41 +40,59 @@ def list_field(spec: Record):
 
 
 def split(text: str) -> tuple[int, str, list[tuple[int, str]]] | None:
-    """(key line number, key line, [(first line number, item text)]), or None if not a plain list file."""
+    """(key line number, key line, [(first line number, item text)]), or None if not a plain list file.
+
+    Regular expressions over the whole text: this runs for every edit of a large file.
+    """
     if "\r" in text or "\t" in text:
         return None
-    lines = text.split("\n")
-    content = [i for i, line in enumerate(lines) if line.strip() and not line.lstrip().startswith("#")]
-    if len(content) < 2 or not _KEY_LINE.fullmatch(lines[content[0]]):
+    first = _FIRST_ITEM.search(text)
+    if first is None:
         return None
-    first = _ITEM.match(lines[content[1]])
-    if not first:
+    header = [(number, line) for number, line in enumerate(text[:first.start()].split("\n"), 1)
+              if line.strip() and not line.lstrip().startswith("#")]
+    if len(header) != 1 or not _KEY_LINE.fullmatch(header[0][1]):
         return None
-    indent = first.group(1)
-    starts = []
-    for i in content[1:]:
-        line = lines[i]
-        if line.startswith(indent + "-") and _ITEM.match(line) and len(_ITEM.match(line).group(1)) == len(indent):
-            starts.append(i)
-        elif not line.startswith(indent + " "):
-            return None  # another key, a document marker, or an item out of line
-    ends = starts[1:] + [len(lines)]
-    items = [(start + 1, "\n".join(lines[start:end])) for start, end in zip(starts, ends)]
-    return content[0] + 1, lines[content[0]], items
+    key_line, key_text = header[0]
+    indent = len(first.group(1))
+    body = text[first.start():]
+    # Past the first item, a line as little indented as the items is an item or a comment.
+    if indent and re.search(rf"^ {{0,{indent - 1}}}[^ #\n]", body, re.M):
+        return None
+    if re.search(rf"^ {{{indent}}}(?!-(?: |$))[^ #\n]", body, re.M):
+        return None
+    starts = [m.start() for m in re.finditer(rf"^ {{{indent}}}-(?: |$)", body, re.M)]
+    line = text.count("\n", 0, first.start()) + 1
+    items = []
+    for begin, end in zip(starts, starts[1:] + [len(body)]):
+        items.append((line, body[begin:end]))
+        line += body.count("\n", begin, end)
+    return key_line, key_text, items
 
 
 class ListFile:
-    """Loads one list file, with the items of its previous version at hand."""
+    """One list file's items, kept in the parse cache as a single entry.
+
+    The entry holds the file's digest, its items by key (text, first line, index)
+    and their order, so the same bytes are answered without splitting, and an
+    edited file reuses every item whose key is unchanged.
+    """
 
     def __init__(self, display: str, spec: Record, previous: dict | None):
         self.display, self.spec = display, spec
         self.field = list_field(spec)
-        self.previous = previous or {}  # item key → (value, problems, defs, refs, nodes visited)
-        self.items: dict[str, tuple] = {}
+        self.entry = previous if isinstance(previous, dict) else {}
         self.text = ""
 
-    def load(self, text: str):
-        """(value, problems, defs, refs, unreadable) as schema.load_document gives, or None."""
+    def cached(self, digest: str):
+        """The result for these exact bytes, if the entry was made from them."""
+        return self._assemble(self.entry) if self.entry.get("digest") == digest else None
+
+    def load(self, text: str, digest: str):
+        """(value, problems, defs, refs, unreadable) as schema.load_document gives, or None.
+
+        On success `entry` holds what the parse cache should keep for the next edit.
+        """
         if self.field is None:
             return None
         self.text = text
@@ -85,27 +103,38 @@ class ListFile:
         key = key_line.split(":", 1)[0].strip()
         if key != self.field.metadata["key"]:
             return None
-        values, problems, defs, refs = [], [], [], []
+        previous = self.entry.get("items", {})
+        found, order = {}, []
         visited = 2  # the file's mapping and its list, as the whole-file parse counts them
         for index, (number, item_text) in enumerate(items, 1):
-            item_key = hashlib.sha256(f"{number}\x1f{index}\x1f{item_text}".encode("utf-8")).hexdigest()
-            result = self.previous.get(item_key) or self._item(key_line, number, item_text, f"{key}[{index}]")
+            item_key = hashlib.blake2b(f"{number}\x1f{index}\x1f{item_text}".encode("utf-8"), digest_size=16).digest()
+            result = previous.get(item_key) or self._item(key_line, number, item_text, f"{key}[{index}]")
             if result is None:
                 return None
-            self.items[item_key] = result
-            value, item_problems, item_defs, item_refs, item_visited = result
-            visited += item_visited
+            found[item_key] = result
+            order.append(item_key)
+            visited += result[4]
+        if visited > self._budget(text):
+            return None  # an alias bomb spread over items: the whole-file parse reports it
+        indent = len(_FIRST_ITEM.match(items[0][1]).group(1))
+        self.entry = {"digest": digest, "items": found, "order": order,
+                      "where": ((key_number, 1), (items[0][0], indent + 1))}
+        return self._assemble(self.entry)
+
+    def _assemble(self, entry: dict):
+        values, problems, defs, refs = [], [], [], []
+        items = entry["items"]
+        for item_key in entry["order"]:
+            value, item_problems, item_defs, item_refs, _ = items[item_key]
             if value is not MISSING:
                 values.append(value)
             problems += item_problems
             defs += item_defs
             refs += item_refs
-        if visited > self._budget(text):
-            return None  # an alias bomb spread over items: the whole-file parse reports it
         record = self.spec.cls(**{self.field.name: values})
-        first_item = items[0][0]
-        record.pos = Pos(self.display, key_number, 1)
-        record.where = {self.field.name: (first_item, len(_ITEM.match(items[0][1]).group(1)) + 1)}
+        (key_line, key_col), list_start = entry["where"]
+        record.pos = Pos(self.display, key_line, key_col)
+        record.where = {self.field.name: list_start}
         record.path = ""
         return record, problems, defs, refs, False
 

@@ -38,7 +38,7 @@ SINGLE_FILES: dict[str, tuple[Record, bool]] = {
 }
 RISK_FILE = Record(m.RiskFile)
 KEY_PERSONS_FILE = Record(m.KeyPersonsFile)
-ITEMS = "items"  # the parse cache's slot for a list file's items (listfile), whatever its bytes
+ITEMS = "items"  # the parse cache's slot for a large list file (listfile), whatever its bytes
 KIND_NAMES = {"unit": "单位", "person": "人员", "risk": "隐患", "campaign": "专项排查",
               "key-person": "重点人员", "case": "包案"}
 LIAISON_REQUIRED = ("企业", "二级单位", "基层单位")
@@ -151,13 +151,13 @@ class _Collector:
             self.problems.append(Problem(Pos(display), "", f"无法读取文件：{exc.strerror}"))
             return MISSING
         digest = self.sources[display] = hashlib.sha256(data).hexdigest()
-        cached = self.cache.get(display, digest, spec.cls.__name__) if self.cache else None
+        cached = self._load_items(data, digest, display, spec)
         if cached is None:
-            cached = self._parse_items(data, display, spec) or self._parse(path, data, display, spec)
+            cached = self.cache.get(display, digest, spec.cls.__name__) if self.cache else None
+        if cached is None:
+            cached = self._parse(path, data, display, spec)
             if self.cache:
                 self.cache.put(display, digest, spec.cls.__name__, cached)
-        elif len(data) >= MIN_BYTES:
-            self.cache.keep(display, ITEMS, spec.cls.__name__)  # for the file's next edit
         value, problems, defs, refs, unreadable = cached
         if unreadable:
             self.unreadable.add(display)
@@ -166,18 +166,22 @@ class _Collector:
         self.refs.extend(refs)
         return value
 
-    def _parse_items(self, data: bytes, display: str, spec: Record) -> tuple | None:
-        """A large list file's result, parsing only the items its last version lacked (listfile)."""
+    def _load_items(self, data: bytes, digest: str, display: str, spec: Record) -> tuple | None:
+        """A large list file, from its items' cache entry: parsing only items its last version lacked.
+
+        None for other files, and for list files of a shape listfile leaves to the whole parse.
+        """
         if self.cache is None or len(data) < MIN_BYTES or list_field(spec) is None:
             return None
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            return None
         items = ListFile(display, spec, self.cache.get(display, ITEMS, spec.cls.__name__))
-        result = items.load(text)
-        if result is not None:
-            self.cache.put(display, ITEMS, spec.cls.__name__, items.items)
+        result = items.cached(digest)
+        if result is None:
+            try:
+                result = items.load(data.decode("utf-8-sig"), digest)
+            except UnicodeDecodeError:
+                return None
+            if result is not None:
+                self.cache.put(display, ITEMS, spec.cls.__name__, items.entry)
         return result
 
     @staticmethod

@@ -81,10 +81,6 @@ class ParseCache:
         except (pickle.PickleError, EOFError, AttributeError, ImportError, IndexError, TypeError):
             return None
 
-    def keep(self, display: str, digest: str, spec_name: str) -> None:
-        """Spare an entry this load did not read from `prune`."""
-        self._path(display, digest, spec_name)
-
     def put(self, display: str, digest: str, spec_name: str, entry) -> None:
         if self.key is None:
             return

@@ -178,6 +178,16 @@ class Tracked:
         self.people = _Map("people", data.people, self.person)
         self.risk_by_id = _RiskMap(data.risk_by_id)
 
+    def __enter__(self) -> "Tracked":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        # Views and maps point back here: let go of the Dataset, or it would outlive
+        # the build as cyclic garbage, left for a slow full collection at exit.
+        self._units.clear()
+        self._people.clear()
+        self._data = self.units = self.people = self.risk_by_id = None
+
     def unit(self, unit) -> RecordView:
         view = self._units.get(id(unit))
         if view is None:
