@@ -52,8 +52,8 @@ class Job:
         return self.reads
 
     def input_digest(self, template_digest: str) -> str:
-        """Everything the output is made of: generator version, template, title, data shown."""
-        payload = json.dumps([__version__, template_digest, self.template, self.title, self.context],
+        """Everything the output is made of: generator code, template, title, data shown."""
+        payload = json.dumps([code_digest(), template_digest, self.template, self.title, self.context],
                              ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
