@@ -372,19 +372,21 @@ def _check_rules(data: Dataset, problems: list[Problem]) -> None:
             problems.append(Problem(field_pos(risk, "deadline"), field_path(risk, "deadline"),
                                     f"隐患“{risk.id}”已超过化解时限（{risk.deadline.isoformat()}）仍未销号",
                                     warning=True))
-    classes: set[str] = set()
-    for policy in data.key_groups.policies:
-        if policy.cls in classes:
-            problems.append(Problem(field_pos(policy, "cls"), field_path(policy, "cls"),
-                                    f"{policy.cls} 类的稳控政策重复"))
-        classes.add(policy.cls)
+    problems += _repeated(data.key_groups.policies, "cls", "{} 类的稳控政策重复")
+    classes = {policy.cls for policy in data.key_groups.policies}
     for person in data.key_persons:
         if person.cls not in classes:
             problems.append(Problem(field_pos(person, "cls"), field_path(person, "cls"),
                                     f"key-groups.yaml 的“分类稳控”中没有 {person.cls} 类的稳控政策"))
-    seen_years: set[int] = set()
-    for figures in data.enterprise.figures:
-        if figures.year in seen_years:
-            problems.append(Problem(field_pos(figures, "year"), field_path(figures, "year"),
-                                    f"{figures.year} 年的信访统计重复"))
-        seen_years.add(figures.year)
+    problems += _repeated(data.enterprise.figures, "year", "{} 年的信访统计重复")
+
+
+def _repeated(records: list, attr: str, message: str) -> list[Problem]:
+    """A problem for each record whose `attr` an earlier record of the list already has."""
+    seen, found = set(), []
+    for record in records:
+        value = getattr(record, attr)
+        if value in seen:
+            found.append(Problem(field_pos(record, attr), field_path(record, attr), message.format(value)))
+        seen.add(value)
+    return found
