@@ -219,6 +219,36 @@ def test_replacing_a_leader_is_worded_with_names_and_names_the_documents(first_b
     assert re.search(r"  - 文档/北辰能源/北辰能源-应急通讯录-2026年11月\.docx：领导小组·组长 由 赵国强 改为 李文斌", listing)
 
 
+NEW_ENTRY = """  - 编号: wy-2026-099
+    问题描述: 新登记的测试隐患，物业费调整引发部分住户不满。
+    问题类别: 其他
+    涉及人数: 12
+    风险等级: 绿
+    责任人: peng-dehai
+    化解措施: 召开住户座谈会解释调整依据。
+    化解时限: 2026-12-31
+    挂号日期: 2026-11-18
+"""
+
+
+def test_a_new_entry_is_one_change_naming_the_ledgers_it_enters(first_build):
+    data, out = first_build
+    ledger = data / "risks" / "wuye.yaml"
+    ledger.write_text(ledger.read_text("utf-8").replace("\n隐患:\n", "\n隐患:\n" + NEW_ENTRY, 1), "utf-8")
+    result = run_cli("forms", "--data", str(data), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    listing = (out / "变更清单.txt").read_text("utf-8")
+    assert "数据变化 1 处：\n  - 新增 隐患“wy-2026-099”：新登记的测试隐患，物业费调整引发部分住户不满。\n" in listing
+    assert re.search(r"  - 文档/北辰能源/物业公司/物业公司-信访隐患排查台账-2026年11月\.docx：新增 隐患“wy-2026-099”", listing)
+    assert re.search(r"  - 文档/北辰能源/北辰能源-信访隐患排查台账-2026年11月\.docx：新增 隐患“wy-2026-099”", listing)
+
+    ledger.write_text(ledger.read_text("utf-8").replace(NEW_ENTRY, "", 1), "utf-8")
+    result = run_cli("forms", "--data", str(data), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    listing = (out / "变更清单.txt").read_text("utf-8")
+    assert "数据变化 1 处：\n  - 删除 隐患“wy-2026-099”（原为 新登记的测试隐患，物业费调整引发部分住户不满。）\n" in listing
+
+
 def test_second_site_build_on_the_same_folder_is_refused(tmp_path):
     site = tmp_path / "site"
     site.mkdir()

@@ -144,17 +144,50 @@ def snapshot(data, files: set[str] | None = None) -> dict[str, list[str]]:
 
 
 def diff(old: dict, new: dict, name=None) -> list[Change]:
-    """The changes from `old` to `new`, IDs worded with `name` (see `namer`)."""
-    changes = []
+    """The changes from `old` to `new`, IDs worded with `name` (see `namer`).
+
+    A record added or removed whole is one change ("新增 隐患“X”：…"), not one per field.
+    """
+    added = _records(new) - _records(old)
+    removed = _records(old) - _records(new)
+    changes, whole = [], {}
     for key in sorted(set(old) | set(new)):
         before, after = old.get(key), new.get(key)
         if before and after and before[1] == after[1]:
+            continue
+        record = _record_of(key)
+        if record in added or record in removed:
+            whole.setdefault(record, []).append(after or before)
             continue
         label = (after or before)[0]
         kind = (after or before)[2] if len(after or before) > 2 else ""
         changes.append(Change(key, label, _word(before[1], kind, name) if before else None,
                               _word(after[1], kind, name) if after else None))
-    return changes
+    for record, facts in whole.items():
+        label, brief = facts[0][0].split("·", 1)[0], _brief(record, facts)
+        changes.append(Change(record, label, None, brief) if record in added else Change(record, label, brief, None))
+    return sorted(changes, key=lambda change: change.key)
+
+
+# Facts of these kinds belong to a list record, keyed "<kind>/<ID or identity>/<field>…".
+RECORD_KINDS = ("unit", "person", "risk", "campaign", "contact")
+# The YAML keys that best say what a whole new or removed record is, in order of preference.
+BRIEF_KEYS = ("问题描述", "职务", "名称", "姓名")
+
+
+def _record_of(key: str) -> str | None:
+    kind, _, rest = key.partition("/")
+    return f"{kind}/{rest.split('/', 1)[0]}" if kind in RECORD_KINDS else None
+
+
+def _records(facts: dict) -> set[str]:
+    return {_record_of(key) for key in facts} - {None}
+
+
+def _brief(record: str, facts: list) -> str:
+    values = {fact[0].rsplit("·", 1)[-1]: fact[1] for fact in facts}
+    return next((values[key] for key in BRIEF_KEYS if values.get(key) not in (None, EMPTY)),
+                record.split("/", 1)[1])
 
 
 def _strings(value, found: set) -> set:
