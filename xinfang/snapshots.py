@@ -18,6 +18,7 @@ from .outputs import write_atomic
 from .schema import declared_fields
 
 INDEX = "index.json"
+FORMAT = 2  # 2: a .tsv of records per data file
 _UNSAFE = re.compile(r"[\t\n\r]")
 
 
@@ -37,12 +38,16 @@ def record_hash(record) -> str:
 
 
 class SnapshotStore:
+    """The facts of the last build in `folder`: an index of data files and one file each."""
+
     def __init__(self, folder: Path):
         self.folder = Path(folder)
         try:
-            self.index = json.loads((self.folder / INDEX).read_text("utf-8"))
+            stored = json.loads((self.folder / INDEX).read_text("utf-8"))
         except (OSError, ValueError):
-            self.index = {}
+            stored = {}
+        # A store of another format (one JSON file per data file) is not compared with.
+        self.index = stored.get("sources", {}) if stored.get("format") == FORMAT else {}
         self.empty = not self.index  # a first build: nothing to compare with
         self._pending: tuple[dict, dict] = ({}, {})
 
@@ -97,4 +102,8 @@ class SnapshotStore:
                 write_atomic(self._path(name), "".join(line + "\n" for line in lines).encode("utf-8"))
             else:
                 self._path(name).unlink(missing_ok=True)
-        write_atomic(self.folder / INDEX, json.dumps(sources, ensure_ascii=False, indent=1).encode("utf-8"))
+        for old in self.folder.glob("*.json"):  # the facts of a store of the earlier format
+            if old.name != INDEX:
+                old.unlink(missing_ok=True)
+        write_atomic(self.folder / INDEX, json.dumps({"format": FORMAT, "sources": sources}, ensure_ascii=False,
+                                                     indent=1).encode("utf-8"))
