@@ -82,7 +82,6 @@ class ListFile:
         self.display, self.spec = display, spec
         self.field = list_field(spec)
         self.entry = previous if isinstance(previous, dict) else {}
-        self.text = ""
 
     def cached(self, digest: str):
         """The result for these exact bytes, if the entry was made from them."""
@@ -95,7 +94,6 @@ class ListFile:
         """
         if self.field is None:
             return None
-        self.text = text
         parts = split(text)
         if parts is None:
             return None
@@ -105,16 +103,17 @@ class ListFile:
             return None
         previous = self.entry.get("items", {})
         found, order = {}, []
+        budget = self._budget(text)
         visited = 2  # the file's mapping and its list, as the whole-file parse counts them
         for index, (number, item_text) in enumerate(items, 1):
             item_key = hashlib.blake2b(f"{number}\x1f{index}\x1f{item_text}".encode("utf-8"), digest_size=16).digest()
-            result = previous.get(item_key) or self._item(key_line, number, item_text, f"{key}[{index}]")
+            result = previous.get(item_key) or self._item(key_line, number, item_text, f"{key}[{index}]", budget)
             if result is None:
                 return None
             found[item_key] = result
             order.append(item_key)
             visited += result[4]
-        if visited > self._budget(text):
+        if visited > budget:
             return None  # an alias bomb spread over items: the whole-file parse reports it
         indent = len(_FIRST_ITEM.match(items[0][1]).group(1))
         self.entry = {"digest": digest, "items": found, "order": order,
@@ -138,7 +137,7 @@ class ListFile:
         record.path = ""
         return record, problems, defs, refs, False
 
-    def _item(self, key_line: str, number: int, item_text: str, path: str):
+    def _item(self, key_line: str, number: int, item_text: str, path: str, budget: int):
         """One item parsed at its own line under the file's key; None if it cannot stand alone."""
         root, problems = compose(key_line + "\n" + item_text, self.display)
         if problems or not isinstance(root, yaml.MappingNode) or len(root.value) != 1:
@@ -146,7 +145,6 @@ class ListFile:
         sequence = root.value[0][1]
         if not isinstance(sequence, yaml.SequenceNode) or len(sequence.value) != 1:
             return None
-        budget = self._budget(self.text)
         ctx = Context(self.display, budget=budget, first_line=number - 1)
         try:
             value = self.field.metadata["spec"].item.load(sequence.value[0], path, ctx)

@@ -13,13 +13,12 @@ from __future__ import annotations
 import array
 import base64
 import dataclasses
-import datetime as dt
 import hashlib
 import sys
 
 from .layout import CONFIDENTIAL_DIR, RISKS_DIR
 from .model import Unit
-from .tracking import SEP
+from .tracking import PLAIN_TYPES, SEP
 
 ABSENT = "<无>"
 # The data file each kind of key is read from; "…/" means any file in that folder.
@@ -32,7 +31,6 @@ SOURCE_OF = {
     "risk": f"{RISKS_DIR}/", "risks": f"{RISKS_DIR}/",
     "key_persons": f"{CONFIDENTIAL_DIR}/", "has_confidential": f"{CONFIDENTIAL_DIR}/",
 }
-_PLAIN = (str, int, float, bool, type(None), dt.date)
 COMPACT_GROWTH = 1.25  # rebuild the key table once it is this much larger than when last rebuilt
 
 
@@ -111,7 +109,7 @@ def _walk(value, parts: list[str]) -> str:
             value = value[index] if index < len(value) else None
         else:
             value = getattr(value, part, None)
-    return repr(value) if type(value) in _PLAIN else repr(fingerprint(value))
+    return repr(value) if type(value) in PLAIN_TYPES else repr(fingerprint(value))
 
 
 def encode(indices) -> str:

@@ -46,10 +46,9 @@ class Job:
         """A job sent to a worker process carries its context, never `make` and the data behind it."""
         return {**self.__dict__, "context": self.context, "make": None}
 
-    def build(self) -> list[str]:
-        """Build the context, recording the keys of the data it reads; return them."""
+    def build(self) -> None:
+        """Build the context, recording the keys of the data it reads in `reads`."""
         self.context, self.reads = tracking.capture(self.make)
-        return self.reads
 
     def input_digest(self, template_digest: str) -> str:
         """Everything the output is made of: generator code, template, title, data shown."""

@@ -29,7 +29,7 @@ SMALL_FILES = ("enterprise", "responsibilities", "key_groups", "emergency", "pro
                "holidays")
 RECORD_LISTS = ("contacts", "campaigns")
 WHOLE = ("risks", "key_persons", "has_confidential")
-_PLAIN = (str, int, float, bool, type(None), dt.date)
+PLAIN_TYPES = (str, int, float, bool, type(None), dt.date)  # values read as they are
 
 _recorders: list[set[str]] = []
 
@@ -72,7 +72,7 @@ class RecordView:
     def __getattr__(self, name: str):
         value = getattr(self._obj, name)
         key = self._prefix + name
-        if type(value) in _PLAIN:  # the common case first: a field read is one set insertion
+        if type(value) in PLAIN_TYPES:  # the common case first: a field read is one set insertion
             if _recorders:
                 _recorders[-1].add(key)
             return value
