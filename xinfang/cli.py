@@ -23,6 +23,7 @@ COMMANDS = {
     "diff": "比较两份数据（两个目录或两个 git 版本）：generate.py diff A B",
     "lint": "检查所有模板与数据模型是否匹配",
     "schema": "重新生成数据文件的 JSON Schema（供编辑器校验和补全）",
+    "import": "导入各单位报送回来的报送表（.xlsx）或填好的台账（.docx）：generate.py import 文件或目录…",
 }
 TARGETS = ("forms", "blanks", "site")  # output commands that may be combined
 EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT = 0, 1, 2
@@ -68,6 +69,7 @@ def make_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data", type=Path, default=Path("data"), metavar="目录", help="数据目录（默认 data/）")
     parser.add_argument("--out", type=Path, default=Path("build"), metavar="目录", help="文档输出目录（默认 build/）")
     parser.add_argument("--site-dir", type=Path, default=Path("site"), metavar="目录", help="网站输出目录（默认 site/）")
+    parser.add_argument("--apply", action="store_true", help="import：确认写入 data/（不加则只预览）")
     parser.add_argument("--quiet", action="store_true", help="不显示进度，只显示结果")
     parser.add_argument("--debug", action="store_true", help="出错时显示完整的技术细节（traceback）")
     parser.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
@@ -106,21 +108,30 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "diff" and len(args.extra) != 2:
         parser.error("diff 命令需要两个参数：两个数据目录或两个 git 版本，如 generate.py diff HEAD~1 HEAD")
+    if args.command == "import" and not args.extra:
+        parser.error("import 命令需要要导入的文件或目录，如 generate.py import 报送/")
+    if args.apply and args.command != "import":
+        parser.error("--apply 只用于 import 命令")
     combinable = args.command in TARGETS and all(word in TARGETS for word in args.extra)
-    if args.command != "diff" and args.extra and not combinable:
+    if args.command not in ("diff", "import") and args.extra and not combinable:
         parser.error(f"{args.command} 命令后不能再跟“{' '.join(args.extra)}”"
                      f"（只有 {'、'.join(TARGETS)} 可以一起写，如 generate.py forms blanks）")
     reporter = Reporter(args.quiet)
     try:
-        from .build import run
-        summary = run(args.command, data_dir=args.data, out_dir=args.out,
-                      site_dir=args.site_dir, reporter=reporter, extra=args.extra)
+        if args.command == "import":
+            from .returns.importer import run_import
+            summary = run_import([Path(p) for p in args.extra], data_dir=args.data, out_dir=args.out,
+                                 apply=args.apply, reporter=reporter)
+        else:
+            from .build import run
+            summary = run(args.command, data_dir=args.data, out_dir=args.out,
+                          site_dir=args.site_dir, reporter=reporter, extra=args.extra)
     except DataError as exc:
         errors = [p for p in exc.problems if not p.warning]
         for problem in exc.problems:
             prefix = "警告  " if problem.warning else ""
             print(f"{prefix}{problem}", file=sys.stderr)
-        print(f"数据有 {len(errors)} 处错误，未生成任何文件（原有输出保持不变）。", file=sys.stderr)
+        print(f"{exc.subject}有 {len(errors)} 处错误，{exc.outcome}", file=sys.stderr)
         if args.debug:
             traceback.print_exc()
         return EXIT_BAD_INPUT

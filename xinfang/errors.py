@@ -48,6 +48,9 @@ class XinfangError(Exception):
 class DataError(XinfangError):
     """Raised when the data has problems; carries all of them, found in one pass."""
 
+    subject = "数据"  # what had the errors, and what the CLI says was left alone
+    outcome = "未生成任何文件（原有输出保持不变）。"
+
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(problems, key=Problem.sort_key)
         super().__init__("\n".join(str(p) for p in self.problems))

@@ -19,7 +19,7 @@ from .build import fonts_of
 from .docx.engine import DocxTemplate
 from .errors import TemplateError
 from .forms.common import BLANK_DIR
-from .render import TEMPLATE_DIR, Job
+from .render import TEMPLATE_DIR, Job, is_workbook
 
 
 def lint_templates(data, template_dir: Path = TEMPLATE_DIR) -> str:
@@ -28,7 +28,8 @@ def lint_templates(data, template_dir: Path = TEMPLATE_DIR) -> str:
     filled, blank = forms.form_jobs(data), forms.blank_jobs(data)
     by_template: dict[str, list[Job]] = defaultdict(list)
     for job in filled + blank:
-        by_template[job.template].append(job)
+        if not is_workbook(job.template):  # workbooks are laid out by code, not from a template
+            by_template[job.template].append(job)
 
     problems: list[str] = []
     compiled: dict[str, DocxTemplate] = {}

@@ -94,9 +94,13 @@ class Renderer:
         return self._templates[name]
 
     def template_digest(self, name: str) -> str:
-        """The template's bytes plus every build-wide setting that reaches the document."""
+        """The template's bytes plus every build-wide setting that reaches the document.
+
+        A workbook has no template file: its layout is code, covered by code_digest.
+        """
         if name not in self._digests:
-            digest = hashlib.sha256((self.template_dir / name).read_bytes())
+            source = name.encode("utf-8") if is_workbook(name) else (self.template_dir / name).read_bytes()
+            digest = hashlib.sha256(source)
             digest.update(repr((sorted(self.fonts.items()), self.author, str(self.when))).encode("utf-8"))
             self._digests[name] = digest.hexdigest()
         return self._digests[name]
@@ -105,7 +109,15 @@ class Renderer:
         return self.render_context(job.template, job.context, job.title)
 
     def render_context(self, template: str, context: dict, title: str) -> bytes:
+        if is_workbook(template):
+            from .returns.workbooks import WRITERS
+            return WRITERS[template](context, title, self.author)
         return self.template(template).render(context, title, self.author, self.when)
+
+
+def is_workbook(template: str) -> bool:
+    """XLSX jobs name their writer (xinfang.returns.workbooks) where DOCX jobs name a template file."""
+    return template.endswith(".xlsx")
 
 
 _worker: Renderer | None = None

@@ -11,6 +11,7 @@ from .scope import (ALERT_FILL, LEVEL_FILL, NO_FILL, allowed_values, blank_date,
 
 FORM = "信访隐患排查台账"
 TEMPLATE = "ledger.docx"
+WORKBOOK = "ledger.xlsx"  # laid out by xinfang.returns.ledger_workbook
 LEVEL_ORDER = {"红": 0, "黄": 1, "绿": 2}
 ROW_KEYS = ("no", "id", "unit", "description", "category", "people", "level", "leader", "owner",
             "measures", "deadline", "progress", "registered", "status", "closed")
@@ -25,9 +26,15 @@ def ledger_units(data) -> list:
 def jobs(data, blank: bool) -> list[Job]:
     units = issuing_units(data) if blank else ledger_units(data)
     period = "" if blank else period_month(data)
-    return [Job(path=output_path(data, unit, FORM, period, blank=blank), template=TEMPLATE,
-                make=partial(context, data, unit, blank), title=f"{unit.label}{FORM}")
-            for unit in units]
+    found = [Job(path=output_path(data, unit, FORM, period, blank=blank), template=TEMPLATE,
+                 make=partial(context, data, unit, blank), title=f"{unit.label}{FORM}")
+             for unit in units]
+    if not blank:  # the company-wide ledger also as a workbook, for sorting and filtering in Excel
+        root = data.root
+        path = output_path(data, root, FORM, period).removesuffix(".docx") + ".xlsx"
+        found.append(Job(path=path, template=WORKBOOK, make=partial(workbook_context, data),
+                         title=f"{root.label}{FORM}"))
+    return found
 
 
 def sort_key(risk):
@@ -100,3 +107,16 @@ def context(data, unit, blank: bool) -> dict:
     groups = by_unit(data, unit) if unit.children else []
     return {**ctx, "rows": rows, "by_level": by_level(data, risks),
             "by_unit": groups if len(groups) > 1 else [], "total": tally(data, risks)}
+
+
+def workbook_context(data) -> dict:
+    """Every entry of the company, and subtotals by unit (each unit's own entries) and by level."""
+    risks = sorted(data.risks, key=sort_key)
+    units = [u for u in data.descendants(data.root) if data.own_risks(u)]
+    return {
+        "ent": enterprise_header(data), "period": period_month(data), "form": FORM,
+        "today": data.today.isoformat(),
+        "rows": [entry_row(data, i, r) for i, r in enumerate(risks, 1)],
+        "by_unit": [{"unit": u.label, **tally(data, data.own_risks(u))} for u in units],
+        "by_level": by_level(data, risks), "total": tally(data, risks),
+    }

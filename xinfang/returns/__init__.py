@@ -1,0 +1,1 @@
+"""Monthly returns: per-unit XLSX workbooks out, filled returns checked and merged back into data/risks/."""

@@ -1,0 +1,310 @@
+"""`generate.py import`: read returned files, check every row by the data's own rules, preview, apply.
+
+Order: load and check the data → read every file → plan each return → number new
+entries → check each changed entry with the model's own record rules → edit the
+risk files' text → load the whole data folder again with the edits (the same
+`check` as a build) → preview, and with `apply` write the files atomically under
+the build's folder lock. Any problem anywhere means nothing is written.
+"""
+
+from __future__ import annotations
+
+import collections
+import datetime as dt
+import os
+import re
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from .. import loader
+from ..errors import DataError, Pos
+from ..errors import Problem as DataProblem
+from ..layout import RISKS_DIR
+from ..model import RISK_RECORD
+from ..outputs import locked, write_atomic
+from ..schema import Context
+from .columns import BY_HEADER, PROGRESS_DATE, PROGRESS_NOTE
+from .plan import EntryPlan, Problem, ReturnPlan, find_unit, locate, plan_return
+from .reader import ReturnFileError, read
+from .values import fields_of
+from .yamledit import ENTRY_KEYS, RiskFileEditor, new_file, scalar
+
+SUFFIXES = (".xlsx", ".docx")
+NEW_FILE_HEADER = "# yaml-language-server: $schema=../schema/risks.schema.json\n# {label}信访隐患排查台账（由报送表导入时新建）\n\n"
+
+
+class ImportRefused(DataError):
+    """Raised when any returned file has a problem: nothing is written."""
+
+    subject = "报送表"
+    outcome = "未写入任何数据（data/ 保持不变）。"
+
+
+def collect(paths: list[Path]) -> list[Path]:
+    """The files named, and every .xlsx/.docx in a folder named (Office's ~$ lock files skipped)."""
+    found = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file()
+                            and not p.name.startswith(("~$", ".")))
+        else:
+            found.append(path)
+    return found
+
+
+def run_import(paths: list[Path], *, data_dir: Path, out_dir: Path, apply: bool, reporter) -> str:
+    files = collect(paths)
+    if not files:
+        raise ImportRefused([_problem("", "", "", "没有找到要导入的报送表（.xlsx 或 .docx）")])
+    reporter.step(f"读取并检查数据：{data_dir}")
+    data = loader.load(Path(data_dir), cache_dir=Path(out_dir) / ".cache" / "parsed")
+    reporter.step(f"读取报送表：{len(files)} 份")
+    problems: list[Problem] = []
+    plans = _plans(data, files, problems)
+    _number(data, plans)
+    for plan in plans:
+        for entry in plan.entries:
+            problems += _check_entry(data, plan, entry)
+    if problems:
+        raise ImportRefused([_as_data_problem(p) for p in problems])
+    texts = _edited_files(data, Path(data_dir), plans)
+    _check_whole(Path(data_dir), Path(out_dir), texts, plans)
+    preview = describe(data, plans)
+    if not apply:
+        return preview + "\n\n以上为预览，未写入任何数据；确认无误后加 --apply 写入 data/。"
+    with locked(Path(out_dir)):
+        for relative, text in sorted(texts.items()):
+            write_atomic(Path(data_dir) / relative, text.encode("utf-8"))
+    written = "、".join(sorted(texts)) or "（无）"
+    return (preview + f"\n\n已写入 {len(texts)} 个数据文件：{written}。"
+            "\n请运行 generate.py 重新生成文档，并按发放清单重新下发。")
+
+
+def _problem(file: str, ref: str, field: str, message: str) -> Problem:
+    return Problem(file, ref, field, message)
+
+
+def _as_data_problem(problem: Problem) -> DataProblem:
+    where = f"{problem.file} {problem.ref}".strip()
+    return DataProblem(Pos(where), problem.field, problem.message)
+
+
+def _plans(data, files: list[Path], problems: list[Problem]) -> list[ReturnPlan]:
+    plans, seen = [], {}
+    for path in files:
+        try:
+            return_file = read(path)
+        except ReturnFileError as exc:
+            problems.append(_problem(path.name, "", "", str(exc)))
+            continue
+        unit = find_unit(data, return_file, problems)
+        if unit is None:
+            continue
+        if unit.id in seen:
+            problems.append(_problem(path.name, "", "", f"与 {seen[unit.id]} 同属{unit.label}：同一单位一次只能导入一份报送表"))
+            continue
+        seen[unit.id] = path.name
+        plans.append(plan_return(data, return_file, unit, problems))
+    return plans
+
+
+_ID = re.compile(r"^(?P<prefix>[a-z0-9]+(?:-[a-z0-9]+)*?)-(?P<year>\d{4})-(?P<number>\d+)$")
+
+
+def _number(data, plans: list[ReturnPlan]) -> None:
+    """Give new entries IDs in their unit's pattern (e.g. yk-2026-004), unique company-wide."""
+    taken = set(data.risk_by_id) | {e.ident for p in plans for e in p.entries if e.ident}
+    prefixes = collections.defaultdict(collections.Counter)
+    for risk in data.risks:
+        match = _ID.match(risk.id)
+        if match:
+            prefixes[risk.unit][match.group("prefix")] += 1
+    used_elsewhere = {prefix: unit for unit, counter in prefixes.items() for prefix in counter}
+    for plan in plans:
+        for entry in plan.entries:
+            if not entry.new or entry.ident:
+                continue
+            unit_id = entry.unit
+            if prefixes[unit_id]:
+                prefix = prefixes[unit_id].most_common(1)[0][0]
+            else:
+                initials = "".join(part[0] for part in unit_id.split("-"))
+                prefix = initials if used_elsewhere.get(initials, unit_id) == unit_id else unit_id
+            registered = entry.fields.get("挂号日期")
+            year = registered[:4] if registered else str(data.today.year)
+            number = 1 + max([int(m.group("number")) for m in map(_ID.match, taken)
+                              if m and m.group("prefix") == prefix and m.group("year") == year] or [0])
+            entry.ident = f"{prefix}-{year}-{number:03d}"
+            taken.add(entry.ident)
+
+
+def _entry_yaml(fields: dict, notes: list) -> tuple[str, dict[int, str]]:
+    """The entry as a YAML mapping, and which key each line holds (to place problems on cells)."""
+    lines, keys = [], {}
+    for key in ENTRY_KEYS[:-1]:
+        value = fields.get(key)
+        if value is None or value == "":
+            continue
+        keys[len(lines) + 1] = key
+        lines.append(f"{key}: {scalar(_yaml_value(key, value), 0)}")
+    if notes:
+        keys[len(lines) + 1] = "进展情况"
+        lines.append("进展情况:")
+        for day, note in notes:
+            lines.append(f"  - 日期: {day.isoformat()}\n    内容: {scalar(note, 4)}")
+    return "\n".join(lines) + "\n", keys
+
+
+def _check_entry(data, plan: ReturnPlan, entry: EntryPlan) -> list[Problem]:
+    """The entry after the change, checked by the model's own record rules (types, values, rules)."""
+    if entry.new:
+        merged, notes = dict(entry.fields), entry.notes
+    else:
+        risk = data.risk_by_id[entry.ident]
+        merged = {**fields_of(risk), **entry.fields}
+        notes = [(p.date, p.note) for p in risk.progress] + entry.notes
+    merged["编号"] = entry.ident
+    entry.merged = merged
+    text, _keys = _entry_yaml(merged, notes)
+    ctx = Context("entry")
+    RISK_RECORD.load(yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)), "", ctx)
+    found = []
+    for problem in ctx.problems:
+        key = re.split(r"[.\[]", problem.path)[0] if problem.path else ""
+        header = PROGRESS_NOTE if key == "进展情况" else (key if key in BY_HEADER else "编号")
+        if key == "进展情况" and problem.path.endswith("日期"):
+            header = PROGRESS_DATE
+        ref = locate(plan.file, entry.row, header)
+        found.append(_problem(plan.file.name, ref, header, problem.message))
+    today = data.today
+    for day, _note in entry.notes:
+        if day > today:
+            found.append(_problem(plan.file.name, locate(plan.file, entry.row, PROGRESS_DATE), PROGRESS_DATE,
+                                  f"进展日期 {day.isoformat()} 晚于数据日期 {today.isoformat()}"))
+    return found
+
+
+def _edited_files(data, data_dir: Path, plans: list[ReturnPlan]) -> dict[str, str]:
+    """risks/<unit>.yaml → its new text, for every file a return changes."""
+    by_unit: dict[str, list[EntryPlan]] = collections.defaultdict(list)
+    for plan in plans:
+        for entry in plan.entries:
+            by_unit[entry.unit].append(entry)
+    texts = {}
+    for unit_id, entries in sorted(by_unit.items()):
+        relative = f"{RISKS_DIR}/{unit_id}.yaml"
+        path = data_dir / relative
+        added = [(_yaml_fields(e.fields | {"编号": e.ident}), e.notes) for e in entries if e.new]
+        if not path.exists():
+            header = NEW_FILE_HEADER.format(label=data.units[unit_id].label)
+            texts[relative] = new_file(unit_id, header, added)
+            continue
+        editor = RiskFileEditor(path.read_text("utf-8-sig"))
+        for entry in entries:
+            if entry.new:
+                continue
+            for key, value in entry.fields.items():
+                editor.set_field(entry.ident, key, _yaml_value(key, value))
+            if entry.notes:
+                editor.add_progress(entry.ident, entry.notes)
+        if added:
+            editor.add_entries(added)
+        texts[relative] = editor.text()
+    return texts
+
+
+def _yaml_value(key: str, value):
+    if key in ("化解时限", "挂号日期", "销号日期") and isinstance(value, str):
+        return dt.date.fromisoformat(value)
+    return value
+
+
+def _yaml_fields(fields: dict) -> dict:
+    return {key: _yaml_value(key, value) for key, value in fields.items()}
+
+
+def _check_whole(data_dir: Path, out_dir: Path, texts: dict[str, str], plans: list[ReturnPlan]) -> None:
+    """Load the data folder as it would be after the import; the edits must say exactly what was planned."""
+    with tempfile.TemporaryDirectory(prefix="xinfang-import-") as temp:
+        overlay = Path(temp)
+        for item in data_dir.iterdir():
+            if item.name != RISKS_DIR:
+                os.symlink(item.resolve(), overlay / item.name)
+        (overlay / RISKS_DIR).mkdir()
+        if (data_dir / RISKS_DIR).is_dir():
+            for item in (data_dir / RISKS_DIR).iterdir():
+                os.symlink(item.resolve(), overlay / RISKS_DIR / item.name)
+        for relative, text in texts.items():
+            target = overlay / relative
+            if target.is_symlink():
+                target.unlink()
+            target.write_text(text, "utf-8")
+        try:
+            after = loader.load(overlay, cache_dir=out_dir / ".cache" / "parsed")
+        except DataError as exc:
+            raise ImportRefused([DataProblem(p.pos, p.path, f"导入后数据检查未通过：{p.message}")
+                                 for p in exc.problems if not p.warning]) from None
+    for plan in plans:
+        for entry in plan.entries:
+            risk = after.risk_by_id.get(entry.ident)
+            wanted = {k: v for k, v in entry.merged.items() if k != "编号"}
+            if risk is None or {k: v for k, v in fields_of(risk).items() if k in wanted} != wanted or \
+                    not all(any(p.date == d and p.note == n for p in risk.progress) for d, n in entry.notes):
+                raise RuntimeError(f"import: the edited file does not hold entry {entry.ident} as planned")
+
+
+def _shown(data, key: str, value) -> str:
+    if value is None or value == "":
+        return "（空）"
+    if key in ("包案领导", "责任人"):
+        return data.people[value].name if value in data.people else str(value)
+    if key == "专项排查":
+        return next((c.name for c in data.campaigns if c.id == value), str(value))
+    return str(value)
+
+
+def describe(data, plans: list[ReturnPlan]) -> str:
+    """The preview: per unit, in the order of the returns, what the import changes."""
+    lines = []
+    totals = collections.Counter()
+    for plan in plans:
+        lines.append(f"{plan.unit.label}（{plan.file.name}）：")
+        lines += [f"  注意：{notice}" for notice in plan.notices]
+        if not plan.entries and not plan.conflicts:
+            lines.append("  无变化（内容与现有数据相同）")
+        for entry in plan.entries:
+            if entry.new:
+                f = entry.fields
+                lines.append(f"  新增隐患 {entry.ident}（{f.get('风险等级')}，{f.get('问题类别')}，"
+                             f"{f.get('涉及人数')} 人）：{_short(f.get('问题描述', ''))}")
+                totals["new"] += 1
+            for key, value in entry.fields.items() if not entry.new else ():
+                if key == "状态" and value == "已销号":
+                    closed = entry.merged.get("销号日期")
+                    lines.append(f"  {entry.ident} 销号（销号日期 {closed}）")
+                    totals["closed"] += 1
+                    continue
+                if key == "销号日期" and entry.fields.get("状态") == "已销号":
+                    continue
+                lines.append(f"  {entry.ident} {key} 由 {_shown(data, key, entry.before.get(key))} "
+                             f"改为 {_shown(data, key, value)}")
+                totals["changed"] += 1
+            for day, note in entry.notes:
+                lines.append(f"  {entry.ident} 新增进展：{day.isoformat()} {_short(note)}")
+                totals["notes"] += 1
+        for c in plan.conflicts:
+            lines.append(f"  冲突 {c.ident} {c.key}（{c.ref}）：下发时为 {_shown(data, c.key, c.issued)}，"
+                         f"办公室已改为 {_shown(data, c.key, c.office)}，单位填报 {_shown(data, c.key, c.unit)}；"
+                         f"保留办公室的值，请与单位核实")
+            totals["conflicts"] += 1
+    lines.append("")
+    lines.append(f"共 {len(plans)} 份报送表：新增隐患 {totals['new']} 条，新增进展 {totals['notes']} 条，"
+                 f"销号 {totals['closed']} 条，修改 {totals['changed']} 处，冲突 {totals['conflicts']} 处。")
+    return "\n".join(lines)
+
+
+def _short(text: str, limit: int = 40) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[:limit] + "…"
