@@ -176,6 +176,8 @@ def _check_entry(data, plan: ReturnPlan, entry: EntryPlan) -> list[Problem]:
         header = PROGRESS_NOTE if key == "进展情况" else (key if key in BY_HEADER else "编号")
         if key == "进展情况" and problem.path.endswith("日期"):
             header = PROGRESS_DATE
+        if header in entry.failed:
+            continue  # its cell was reported already
         ref = locate(plan.file, entry.row, header)
         found.append(_problem(plan.file.name, ref, header, problem.message))
     today = data.today

@@ -47,6 +47,7 @@ class EntryPlan:
     before: dict = field(default_factory=dict)  # existing: each changed field's current value
     notes: list = field(default_factory=list)  # progress notes to append: (date, text)
     merged: dict = field(default_factory=dict)  # every field after the change, for validation
+    failed: set = field(default_factory=set)  # headers whose cells could not be read (already reported)
 
 
 @dataclass
@@ -147,9 +148,7 @@ def plan_return(data, return_file: ReturnFile, unit, problems: list[Problem]) ->
     own = [r for r in data.risks if r.unit in covered]
     by_content = {(r.description.strip(), r.registered): r for r in own}
     for row in return_file.rows:
-        values, ok = _parse_row(return_file, row, people, campaigns, problems)
-        if not ok:
-            continue
+        values, failed = _parse_row(return_file, row, people, campaigns, problems)
         ident = values.pop("编号", None) or ""
         risk = data.risk_by_id.get(ident) if ident else None
         if risk is None and not ident and values.get("问题描述") and values.get("挂号日期"):
@@ -166,24 +165,26 @@ def plan_return(data, return_file: ReturnFile, unit, problems: list[Problem]) ->
             entry = EntryPlan(row, unit.id, ident, True, {**DEFAULTS, **values}, notes=notes)
         else:
             entry = _changes(data, return_file, plan, row, risk, values, notes)
+        entry.failed = failed
         if entry.new or entry.fields or entry.notes:
             plan.entries.append(entry)
     return plan
 
 
-def _parse_row(return_file, row: Row, people: People, campaigns: dict, problems) -> tuple[dict, bool]:
-    values, ok = {}, True
+def _parse_row(return_file, row: Row, people: People, campaigns: dict, problems) -> tuple[dict, set]:
+    """The row's values by header, and the headers whose cells could not be read (each reported)."""
+    values, failed = {}, set()
     for header, cell in row.cells.items():
         column = BY_HEADER[header]
         try:
             value = _cell_value(column, cell.value, people, campaigns)
         except cells.CellError as exc:
             problems.append(Problem(return_file.name, cell.ref, header, str(exc)))
-            ok = False
+            failed.add(header)
             continue
         if value not in (None, ""):
             values[header] = value
-    return values, ok
+    return values, failed
 
 
 def _cell_value(column, value, people: People, campaigns: dict):

@@ -170,7 +170,7 @@ def _read_entries(sheet, result: ReturnFile) -> None:
                 result.problems.append((ref, header, "单元格含有公式，请改为直接填写内容（复制后“选择性粘贴—数值”）"))
                 continue
             if isinstance(cell.value, str) and len(cell.value) > MAX_CELL_CHARS:
-                result.problems.append((ref, header, f"内容过长（{len(cell.value)} 字）"))
+                result.problems.append((ref, header, f"内容过长（{len(cell.value)} 字），一个单元格不得超过 {MAX_CELL_CHARS} 字"))
                 continue
             row.cells[header] = Cell(cell.value, ref)
         if row.cells:

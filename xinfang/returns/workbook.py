@@ -115,7 +115,7 @@ def _entry_sheet(book, sheet, styles: _Styles, context: dict, lists: dict[str, s
         for index, column in enumerate(COLUMNS):
             sheet.write_blank(row, index, None, styles.cell(column, locked=column.kind == "id"))
         row += 1
-    last_row = FIRST_ROW - 1 + VALIDATED_ROWS
+    last_row = FIRST_ROW - 2 + VALIDATED_ROWS  # 0-based index of the last validated row
     _validations(sheet, context, lists, last_row)
     _conditional_formats(book, sheet, context, last_row)
     sheet.freeze_panes(HEADER_ROW, 2)
