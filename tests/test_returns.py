@@ -450,3 +450,11 @@ def test_a_return_resaved_by_libreoffice_keeps_validations_and_imports(office, t
     assert result.returncode == 0, result.stderr
     assert "ek-2026-002 风险等级 由 红 改为 黄" in result.stdout
     assert "新增隐患 ek-2026-006（红，工资待遇，12 人）" in result.stdout
+
+
+def test_one_zip_holds_every_units_workbook_for_the_office_to_send(built):
+    with zipfile.ZipFile(built / "报送表/北辰能源-信访隐患报送表-2026年11月-全部单位.zip") as archive:
+        names = archive.namelist()
+        assert f"北辰能源/{UNIT}/{UNIT}-信访隐患报送表-2026年11月.xlsx" in names
+        assert archive.read(BOOK.removeprefix("报送表/")) == (built / BOOK).read_bytes()
+    assert len(names) == len(list((built / "报送表").rglob("*.xlsx")))

@@ -383,3 +383,14 @@ def test_home_shows_targets_and_year_on_year_change_like_the_report(site, exampl
     # The same figures, the same rule (cut after two decimals, real minus) as the inspection report.
     assert "−24.81%" in text and "−47.94%" in text
     assert "-47.95%" not in text
+
+
+def test_unit_page_offers_its_return_workbook_with_the_open_entries(site, example):
+    markup = page(site, "units/er-kuang")
+    links = [unquote(t) for t in LINK.findall(markup) if t.endswith(".xlsx")]
+    assert links == ["../downloads/er-kuang/二矿-信访隐患报送表-2026年11月.xlsx"]
+    with zipfile.ZipFile(site / "downloads/er-kuang/二矿-信访隐患报送表-2026年11月.xlsx") as book:
+        assert "xl/worksheets/sheet1.xml" in book.namelist()
+        strings = book.read("xl/sharedStrings.xml").decode("utf-8")
+    assert all(r.id in strings for r in example.risks if r.unit == "er-kuang" and r.state == "在办")
+    assert not any(p.name in strings for p in example.key_persons)

@@ -10,6 +10,7 @@ from .reads import Values
 from .snapshots import SnapshotStore
 from .docx.engine import FontRole
 from .errors import XinfangError
+from .forms import return_workbook
 from .forms.blank_bundle import stage_bundles
 from .outputs import OutputFolder, Outcome, locked, read_manifest, write_atomic, write_manifest
 from .render import Job, Renderer, render_all
@@ -114,6 +115,8 @@ def build_documents(data: loader.Dataset, sections: list[str], out_dir: Path, re
                 rendered.update(stage(folder, renderer, jobs, values, reporter, SECTIONS[section]))
                 if section == "blanks":  # each unit's blanks also as one zip (forms.blank_bundle)
                     stage_bundles(folder, jobs)
+                else:  # every unit's return workbook in one zip for the office to send out
+                    return_workbook.stage_bundle(folder, view, jobs)
         except BaseException:
             for folder in folders:
                 folder.discard()

@@ -6,6 +6,8 @@ chooses the units and gathers the plain data each workbook shows.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from functools import partial
 
 from .. import model as m
@@ -82,3 +84,26 @@ def context(data, unit) -> dict:
         "choices": {"风险等级": list(m.RISK_LEVELS), "问题类别": list(m.RISK_CATEGORIES),
                     "状态": list(m.RISK_STATES), "排查方式": list(m.SCREENING_KINDS)},
     }
+
+
+def bundle_path(data) -> str:
+    root = plain(data).root
+    return f"{TOP}/{safe_name(root.label)}-{FORM_NAME}-{period_month(plain(data))}-全部单位.zip"
+
+
+def stage_bundle(folder, data, jobs) -> None:
+    """After `stage` rendered the forms into `folder` (an OutputFolder), add one zip of every
+    unit's workbook, in their unit folders, for the office to send out."""
+    from .blank_bundle import bundle
+    members = [job for job in jobs if job.template == TEMPLATE]
+    if not members:
+        return
+    path = bundle_path(data)
+    names = [(job.path.removeprefix(f"{TOP}/"), folder.output_digest(job.path)) for job in members]
+    digest = hashlib.sha256(json.dumps(sorted(names), ensure_ascii=False).encode("utf-8")).hexdigest()
+    if folder.is_current(path, digest):
+        return
+    staged = set(folder.staged)
+    items = [(job.path.removeprefix(f"{TOP}/"),
+              ((folder.staging if job.path in staged else folder.root) / job.path).read_bytes()) for job in members]
+    folder.put(path, bundle(items), digest)

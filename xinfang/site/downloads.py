@@ -142,6 +142,7 @@ def collect(data, cache: Path) -> tuple[list[Download], Pending]:
         else:
             todo.jobs.append((job, source))
     out += _bundles(data, work, cache)
+    out += _returns(data, renderer, by_folder, work, cache)
     _make(renderer, [work.pop(data.root.id)] if data.root.id in work else [])
     pending = Pending(renderer, [u for _, u in sorted(work.items()) if u.jobs or u.bundle])
     return sorted(out, key=lambda d: d.uri), pending
@@ -163,9 +164,26 @@ def _bundles(data, work: dict[str, _Unit], cache: Path) -> list[Download]:
     return out
 
 
+def _returns(data, renderer, by_folder: dict[str, str], work: dict[str, _Unit], cache: Path) -> list[Download]:
+    """Each ledger-keeping unit's return workbook, made with the unit's blanks (never in their zip)."""
+    from ..forms import return_workbook
+    out = []
+    for job in return_workbook.jobs(data, blank=False):
+        folder = posixpath.dirname(job.path).split("/", 1)[-1]  # drop the 报送表/ top folder
+        unit = by_folder.get(folder, data.root.id)
+        source = cache / f"{_key(job.input_digest(renderer.template_digest(job.template)))}.xlsx"
+        if source.is_file():
+            os.utime(source)
+        else:
+            work.setdefault(unit, _Unit([], [], None)).jobs.append((job, source))
+        out.append(Download(unit, f"{job.title}（Excel，填好后报送信访办公室）",
+                            f"downloads/{unit}/{posixpath.basename(job.path)}", source))
+    return out
+
+
 def prune(cache: Path) -> None:
     """Forget cached files nobody used for STALE_DAYS (each build touches what it uses)."""
     limit = time.time() - STALE_DAYS * 86400
     for path in cache.glob("*.*"):
-        if path.suffix in (".docx", ".zip") and path.stat().st_mtime < limit:
+        if path.suffix in (".docx", ".xlsx", ".zip") and path.stat().st_mtime < limit:
             path.unlink(missing_ok=True)
