@@ -62,8 +62,11 @@ def test_sheets_protection_and_locked_id_column(workbook):
     assert sheet.cell(FIRST, COL["问题描述"]).protection.locked
     assert not sheet.cell(FIRST, COL["风险等级"]).protection.locked
     assert not sheet.cell(FIRST, COL["新进展内容"]).protection.locked
-    blank = FIRST + len(entry_ids(sheet)) + 1
-    assert not sheet.cell(blank, COL["问题描述"]).protection.locked
+    # rows below the entries take their columns' format: open for new entries except the ID
+    letter = openpyxl.utils.get_column_letter
+    assert sheet.column_dimensions[letter(COL["编号"])].protection.locked
+    assert not sheet.column_dimensions[letter(COL["问题描述"])].protection.locked
+    assert sheet.column_dimensions[letter(COL["化解时限"])].number_format == "yyyy-mm-dd"
     assert sheet.freeze_panes == "C4"
 
 
@@ -295,15 +298,14 @@ def test_other_date_text_is_refused(written):
 def test_names_resolve_to_people_and_ambiguous_names_list_the_candidates(example):
     from xinfang.returns.cells import CellError
     from xinfang.returns.plan import People
-    people = People(example)
     someone = next(iter(example.people.values()))
-    assert people.resolve(f"{someone.name}（{someone.post}）") == someone.id
-    assert people.resolve(someone.id) == someone.id
+    assert People(example).resolve(f"{someone.name}（{someone.post}）") == someone.id
+    assert People(example).resolve(someone.id) == someone.id
     twin = type(someone)(**{**{f: getattr(someone, f) for f in ("name", "post", "unit")}, "id": "twin-x"})
     example.people["twin-x"] = twin
     try:
         with pytest.raises(CellError, match=f"“{someone.name}”有 2 人同名，请写明是哪一位"):
-            people.resolve(someone.name)
+            People(example).resolve(someone.name)
     finally:
         del example.people["twin-x"]
 

@@ -26,7 +26,7 @@ from ..model import RISK_RECORD
 from ..outputs import locked, write_atomic
 from ..schema import Context
 from .columns import BY_HEADER, PROGRESS_DATE, PROGRESS_NOTE
-from .plan import EntryPlan, Problem, ReturnPlan, find_unit, locate, plan_return
+from .plan import EntryPlan, People, Problem, ReturnPlan, find_unit, locate, plan_return
 from .reader import ReturnFileError, read
 from .values import fields_of
 from .yamledit import ENTRY_KEYS, RiskFileEditor, new_file, scalar
@@ -92,7 +92,7 @@ def _as_data_problem(problem: Problem) -> DataProblem:
 
 
 def _plans(data, files: list[Path], problems: list[Problem]) -> list[ReturnPlan]:
-    plans, seen = [], {}
+    plans, seen, people = [], {}, People(data)
     for path in files:
         try:
             return_file = read(path)
@@ -106,7 +106,7 @@ def _plans(data, files: list[Path], problems: list[Problem]) -> list[ReturnPlan]
             problems.append(_problem(path.name, "", "", f"与 {seen[unit.id]} 同属{unit.label}：同一单位一次只能导入一份报送表"))
             continue
         seen[unit.id] = path.name
-        plans.append(plan_return(data, return_file, unit, problems))
+        plans.append(plan_return(data, return_file, unit, problems, people))
     return plans
 
 

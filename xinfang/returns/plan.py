@@ -76,13 +76,22 @@ class People:
 
     def __init__(self, data):
         self.data = data
+        self.by_name: dict[str, list] = {}
+        for person in sorted(data.people.values(), key=lambda p: p.id):
+            self.by_name.setdefault(person.name, []).append(person)
+        self.known: dict[str, str] = {}  # what was written → ID, for the many rows naming the same people
 
     def resolve(self, written: str) -> str:
         if written in self.data.people:
             return written
+        if written not in self.known:
+            self.known[written] = self._resolve(written)
+        return self.known[written]
+
+    def _resolve(self, written: str) -> str:
         match = self.LABEL.match(written)
         name = (match.group("name") if match else written).strip()
-        found = [p for p in self.data.people.values() if p.name == name]
+        found = self.by_name.get(name, [])
         if match and len(found) > 1:
             found = [p for p in found if p.post == match.group("post").strip()] or found
             if match.group("unit") and len(found) > 1:
@@ -134,7 +143,7 @@ def find_unit(data, return_file: ReturnFile, problems: list[Problem]):
     return unit
 
 
-def plan_return(data, return_file: ReturnFile, unit, problems: list[Problem]) -> ReturnPlan:
+def plan_return(data, return_file: ReturnFile, unit, problems: list[Problem], people: "People") -> ReturnPlan:
     plan = ReturnPlan(return_file, unit)
     name = return_file.name
     problems += [Problem(name, ref, f, message) for ref, f, message in return_file.problems]
@@ -143,9 +152,8 @@ def plan_return(data, return_file: ReturnFile, unit, problems: list[Problem]) ->
         plan.notices.append(f"此报送表按 {issued_date} 的数据下发，当前数据日期为 {data.today.isoformat()}；"
                             f"下发后办公室改过的内容以办公室为准，双方都改了的列为冲突")
     covered = {u.id for u in covered_units(data, unit)}
-    people = People(data)
     campaigns = {c.name: c.id for c in data.campaigns} | {c.id: c.id for c in data.campaigns}
-    own = [r for r in data.risks if r.unit in covered]
+    own = [r for u in covered for r in data.own_risks(data.units[u])]
     by_content = {(r.description.strip(), r.registered): r for r in own}
     for row in return_file.rows:
         values, failed = _parse_row(return_file, row, people, campaigns, problems)

@@ -2,7 +2,8 @@
 
 Nothing in a returned file is ever evaluated or re-saved: the zip is checked
 before any parser sees it (encryption, macros, external links, size bombs),
-cells are read as stored values, and a formula is refused, not computed.
+cells are read as stored values (python-calamine), and a cell holding a formula
+(found in the sheet's XML) is refused, not computed.
 """
 
 from __future__ import annotations
@@ -89,7 +90,7 @@ def read(path: Path) -> ReturnFile:
     with archive:
         names = _check_archive(archive, size)
         if "xl/workbook.xml" in names:
-            return _read_xlsx(path)
+            return _read_xlsx(path, archive)
         if "word/document.xml" in names:
             return _read_docx(path, archive)
     raise ReturnFileError("不是 Excel 工作簿（.xlsx）或 Word 文档（.docx），无法导入")
@@ -110,73 +111,98 @@ def _check_archive(archive: zipfile.ZipFile, size: int) -> set[str]:
     return names
 
 
-def _read_xlsx(path: Path) -> ReturnFile:
-    import openpyxl  # only the import reads workbooks
+def _read_xlsx(path: Path, archive: zipfile.ZipFile) -> ReturnFile:
+    from python_calamine import CalamineError, CalamineWorkbook  # only the import reads workbooks
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=False, keep_links=False)
-    except Exception as exc:  # noqa: BLE001 - any parser failure means the same to the user
-        raise ReturnFileError(f"无法读取工作簿：{type(exc).__name__}") from None
-    try:
-        if META_SHEET not in book.sheetnames or ENTRY_SHEET not in book.sheetnames:
+        book = CalamineWorkbook.from_path(str(path))
+        names = book.sheet_names
+        if META_SHEET not in names or ENTRY_SHEET not in names:
             raise ReturnFileError(f"不是{FORM_NAME}：缺少“{ENTRY_SHEET}”或“{META_SHEET}”工作表"
                                   f"（请用信访办公室下发的报送表填写，不要删除或改名工作表）")
-        result = ReturnFile(path, "xlsx")
-        _read_meta(book[META_SHEET], result)
-        _read_entries(book[ENTRY_SHEET], result)
-        return result
-    finally:
-        book.close()
+        entries, meta = book.get_sheet_by_name(ENTRY_SHEET), book.get_sheet_by_name(META_SHEET)
+    except CalamineError as exc:
+        raise ReturnFileError(f"无法读取工作簿：{exc}") from None
+    for sheet in (entries, meta):
+        if sheet.total_height > MAX_ROWS:
+            raise ReturnFileError(f"工作表“{sheet.name}”超过 {MAX_ROWS} 行，不像是报送表，不予导入")
+    result = ReturnFile(path, "xlsx")
+    _read_meta(meta.to_python(skip_empty_area=False), result)
+    _read_entries(entries.to_python(skip_empty_area=False), _formula_cells(archive, ENTRY_SHEET), result)
+    return result
 
 
-def _cells(sheet, limit: int):
-    """(row number, [(column index, cell)]) of non-empty rows, refusing sheets longer than `limit`."""
-    for row_number, row in enumerate(sheet.iter_rows(), 1):
-        if row_number > limit:
-            raise ReturnFileError(f"工作表“{sheet.title}”超过 {limit} 行，不像是报送表，不予导入")
-        cells = [(i, c) for i, c in enumerate(row) if getattr(c, "value", None) not in (None, "")]
-        if cells:
-            yield row_number, cells
+def _formula_cells(archive: zipfile.ZipFile, sheet_name: str) -> set[str]:
+    """References of the cells holding a formula in the named sheet (their values are never used)."""
+    from lxml import etree
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    workbook = etree.fromstring(archive.read("xl/workbook.xml"), parser)
+    rels = etree.fromstring(archive.read("xl/_rels/workbook.xml.rels"), parser)
+    rel_id = next((s.get(f"{{{R}}}id") for s in workbook.iter(f"{{{S}}}sheet") if s.get("name") == sheet_name), None)
+    target = next((r.get("Target") for r in rels if r.get("Id") == rel_id), None)
+    if target is None:
+        return set()
+    member = posixpath.normpath(target.lstrip("/") if target.startswith("/") else f"xl/{target}")
+    found = set()
+    for _event, cell in etree.iterparse(archive.open(member), tag=f"{{{S}}}c", resolve_entities=False,
+                                        no_network=True):
+        if cell.find(f"{{{S}}}f") is not None:
+            found.add(cell.get("r"))
+        cell.clear()
+    return found
 
 
-def _read_meta(sheet, result: ReturnFile) -> None:
-    rows = list(_cells(sheet, MAX_ROWS + 20))
-    for _number, cells in rows:
-        values = {i: c.value for i, c in cells}
-        key = values.get(0)
-        if key in META_KEYS and 1 in values:
-            result.meta[key] = str(values[1])
-        elif key and key != ENTRY_META_HEADER[0] and 1 in values and 2 in values:
-            result.issued[str(key)] = (str(values[1]), str(values[2]))
+S = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
-def _read_entries(sheet, result: ReturnFile) -> None:
+def _read_meta(rows: list[list], result: ReturnFile) -> None:
+    for values in rows:
+        values = [("" if v is None else v) for v in values] + ["", "", ""]
+        key = str(values[0]).strip()
+        if key in META_KEYS and values[1] != "":
+            result.meta[key] = _plain(values[1])
+        elif key and key != ENTRY_META_HEADER[0] and values[1] != "" and values[2] != "":
+            result.issued[key] = (str(values[1]), str(values[2]))
+
+
+def _plain(value) -> str:
+    """A stored value as the text it was written as (a re-saved "1" may come back as 1.0)."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _read_entries(rows: list[list], formulas: set[str], result: ReturnFile) -> None:
     headers: dict[int, str] | None = None
-    for number, cells in _cells(sheet, MAX_ROWS):
+    for number, values in enumerate(rows, 1):
+        # A formula's cell counts even when it holds no stored value: it is refused below.
+        cells = [(i, v) for i, v in enumerate(values) if v not in (None, "") or f"{letter(i)}{number}" in formulas]
+        if not cells:
+            continue
         if headers is None:
-            if number <= HEADER_ROW + 5 and any(c.value == "编号" for _, c in cells):
-                headers = {i: str(c.value).strip() for i, c in cells}
+            if number <= HEADER_ROW + 5 and any(v == "编号" for _, v in cells):
+                headers = {i: str(v).strip() for i, v in cells}
                 missing = [h for h in BY_HEADER if h not in headers.values()]
                 if missing:
-                    raise ReturnFileError(f"“{sheet.title}”表头缺少列：{'、'.join(missing)}（请不要修改表头）")
+                    raise ReturnFileError(f"“{ENTRY_SHEET}”表头缺少列：{'、'.join(missing)}（请不要修改表头）")
             continue
         row = Row(number, {})
-        for index, cell in cells:
+        for index, value in cells:
             header = headers.get(index)
             if header not in BY_HEADER:
                 continue
-            ref = f"{sheet.title}!{letter(index)}{number}"
-            if cell.data_type == "f" or (isinstance(cell.value, str) and cell.value.startswith("=")
-                                         and cell.data_type != "s"):
+            ref = f"{ENTRY_SHEET}!{letter(index)}{number}"
+            if ref.split("!")[1] in formulas:
                 result.problems.append((ref, header, "单元格含有公式，请改为直接填写内容（复制后“选择性粘贴—数值”）"))
                 continue
-            if isinstance(cell.value, str) and len(cell.value) > MAX_CELL_CHARS:
-                result.problems.append((ref, header, f"内容过长（{len(cell.value)} 字），一个单元格不得超过 {MAX_CELL_CHARS} 字"))
+            if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+                result.problems.append((ref, header, f"内容过长（{len(value)} 字），一个单元格不得超过 {MAX_CELL_CHARS} 字"))
                 continue
-            row.cells[header] = Cell(cell.value, ref)
+            row.cells[header] = Cell(value, ref)
         if row.cells:
             result.rows.append(row)
     if headers is None:
-        raise ReturnFileError(f"“{sheet.title}”中找不到表头（第一列应为“编号”）")
+        raise ReturnFileError(f"“{ENTRY_SHEET}”中找不到表头（第一列应为“编号”）")
 
 
 # --- filled DOCX blank ledgers (空白模板) --------------------------------------

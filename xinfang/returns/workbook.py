@@ -111,10 +111,9 @@ def _entry_sheet(book, sheet, styles: _Styles, context: dict, lists: dict[str, s
     for entry in context["entries"]:
         _entry_row(sheet, styles, row, entry)
         row += 1
-    for _ in range(NEW_ROWS):
-        for index, column in enumerate(COLUMNS):
-            sheet.write_blank(row, index, None, styles.cell(column, locked=column.kind == "id"))
-        row += 1
+    # The rows below carry their columns' formats (borders, unlocked, dates); a printed
+    # return offers NEW_ROWS of them to fill by hand.
+    sheet.print_area(0, 0, row + NEW_ROWS - 1, last_col)
     last_row = FIRST_ROW - 2 + VALIDATED_ROWS  # 0-based index of the last validated row
     _validations(sheet, context, lists, last_row)
     _conditional_formats(book, sheet, context, last_row)
