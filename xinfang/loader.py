@@ -208,23 +208,25 @@ def _yaml_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
-def load(data_dir: Path, cache_dir: Path | None = None) -> Dataset:
+def load(data_dir: Path, cache_dir: Path | None = None, *, prune: bool = True) -> Dataset:
     """Load and check the whole data folder; raise DataError listing every problem.
 
-    With `cache_dir`, each file's validated content is reused while its bytes are unchanged.
+    With `cache_dir`, each file's validated content is reused while its bytes are unchanged;
+    entries this load did not use are removed unless `prune` is False (a trial load of
+    edits that may never be written must not evict the current files' entries).
     """
     # Loading allocates millions of small objects and no cycles worth collecting;
     # the cyclic collector would otherwise rescan them over and over (3x slower).
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _load(Path(data_dir), cache_dir)
+        return _load(Path(data_dir), cache_dir, prune)
     finally:
         if enabled:
             gc.enable()
 
 
-def _load(data_dir: Path, cache_dir: Path | None) -> Dataset:
+def _load(data_dir: Path, cache_dir: Path | None, prune: bool) -> Dataset:
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
         raise DataError([Problem(Pos(str(data_dir)), "", "数据目录不存在")])
@@ -295,7 +297,7 @@ def _load(data_dir: Path, cache_dir: Path | None) -> Dataset:
     if errors:
         raise DataError(errors)
     data.warnings = sorted((p for p in c.problems if p.warning), key=Problem.sort_key)
-    if c.cache:
+    if c.cache and prune:
         c.cache.prune()
     return data
 

@@ -122,6 +122,12 @@ def _number(data, plans: list[ReturnPlan]) -> None:
         if match:
             prefixes[risk.unit][match.group("prefix")] += 1
     used_elsewhere = {prefix: unit for unit, counter in prefixes.items() for prefix in counter}
+    highest: dict[tuple[str, str], int] = {}  # (prefix, year) → the highest number taken
+    for ident in taken:
+        match = _ID.match(ident)
+        if match:
+            key = (match.group("prefix"), match.group("year"))
+            highest[key] = max(highest.get(key, 0), int(match.group("number")))
     for plan in plans:
         for entry in plan.entries:
             if not entry.new or entry.ident:
@@ -134,10 +140,9 @@ def _number(data, plans: list[ReturnPlan]) -> None:
                 prefix = initials if used_elsewhere.get(initials, unit_id) == unit_id else unit_id
             registered = entry.fields.get("挂号日期")
             year = registered[:4] if registered else str(data.today.year)
-            number = 1 + max([int(m.group("number")) for m in map(_ID.match, taken)
-                              if m and m.group("prefix") == prefix and m.group("year") == year] or [0])
+            number = highest.get((prefix, year), 0) + 1
             entry.ident = f"{prefix}-{year}-{number:03d}"
-            taken.add(entry.ident)
+            highest[(prefix, year)] = number
 
 
 def _entry_yaml(fields: dict, notes: list) -> tuple[str, dict[int, str]]:
@@ -244,7 +249,7 @@ def _check_whole(data_dir: Path, out_dir: Path, texts: dict[str, str], plans: li
                 target.unlink()
             target.write_text(text, "utf-8")
         try:
-            after = loader.load(overlay, cache_dir=out_dir / ".cache" / "parsed")
+            after = loader.load(overlay, cache_dir=out_dir / ".cache" / "parsed", prune=False)
         except DataError as exc:
             raise ImportRefused([DataProblem(p.pos, p.path, f"导入后数据检查未通过：{p.message}")
                                  for p in exc.problems if not p.warning]) from None

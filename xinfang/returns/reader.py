@@ -9,6 +9,7 @@ cells are read as stored values (python-calamine), and a cell holding a formula
 from __future__ import annotations
 
 import posixpath
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -142,6 +143,8 @@ def _formula_cells(archive: zipfile.ZipFile, sheet_name: str) -> set[str]:
     if target is None:
         return set()
     member = posixpath.normpath(target.lstrip("/") if target.startswith("/") else f"xl/{target}")
+    if not re.search(rb"<(?:\w+:)?f[ >/]", archive.read(member)):
+        return set()  # most returns hold no formula: skip the cell-by-cell parse
     found = set()
     for _event, cell in etree.iterparse(archive.open(member), tag=f"{{{S}}}c", resolve_entities=False,
                                         no_network=True):

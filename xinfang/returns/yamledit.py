@@ -18,6 +18,12 @@ from .values import FIELDS
 ENTRY_KEYS = ("编号", *FIELDS, "进展情况")  # the order a new key is placed in
 
 
+class _Structure(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """Composes structure and marks only: edits need no types, so no tag is resolved (3x faster)."""
+
+    yaml_implicit_resolvers: dict = {}
+
+
 def scalar(value, indent: int) -> str:
     """One value as YAML text on a key's line (a multi-line text as a literal block)."""
     if isinstance(value, bool) or value is None:
@@ -60,7 +66,7 @@ class RiskFileEditor:
 
     def __init__(self, text: str):
         self.original = text
-        self.root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        self.root = yaml.compose(text, Loader=_Structure)
         self.edits: list[tuple[int, int, str]] = []  # (start, end, replacement), in the order made
         self.entries = self._entries()
 
@@ -104,8 +110,7 @@ class RiskFileEditor:
         entry = self.entries[ident]
         indent = entry.value[0][0].start_mark.column
         node = self._value(entry, key)
-        if node is not None and not (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")
-                                     and node.start_mark.index == node.end_mark.index):
+        if node is not None and not _empty(node):
             start, end = node.start_mark.index, node.end_mark.index
             replacement = scalar(value, indent)
             if node.style in ("|", ">"):  # a block scalar's span ends after its line break
@@ -138,7 +143,7 @@ class RiskFileEditor:
             item_indent = node.value[0].start_mark.column - 2
             at = self._after_node(node.value[-1])
             self.edits.append((at, at, progress_lines(notes, item_indent)))
-        elif node is not None:  # empty, null or a flow list: write the whole list anew
+        elif node is not None:  # empty or a flow list: write the whole list anew
             key_node = next(k for k, v in entry.value if v is node)
             old = [(str(self._value(i, "日期").value), self._value(i, "内容").value)
                    for i in getattr(node, "value", []) if isinstance(i, yaml.MappingNode)]
@@ -174,6 +179,11 @@ class RiskFileEditor:
         for _seq, (start, end, replacement) in ordered:
             text = text[:start] + replacement + text[end:]
         return text
+
+
+def _empty(node: yaml.Node) -> bool:
+    """A key written with nothing after it."""
+    return isinstance(node, yaml.ScalarNode) and not node.style and node.value == ""
 
 
 def new_file(unit: str, header: str, entries: list[tuple[dict, list]]) -> str:

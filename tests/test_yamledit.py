@@ -1,0 +1,65 @@
+"""Text edits of risk files: the intended values land, everything else stays byte for byte."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import yaml
+
+from xinfang.returns.yamledit import RiskFileEditor, new_file
+
+FILE = """# 说明：保留这行注释
+单位: yi-kuang
+
+隐患:
+  - 编号: yk-2026-001
+    问题描述: 第一条
+    化解措施: |
+      第一行措施
+      第二行措施
+    状态:
+    进展情况: []
+    # 条目内的注释也保留
+
+  - 编号: yk-2026-002
+    问题描述: 第二条   # 行尾注释
+    进展情况:
+      - 日期: 2026-11-01
+        内容: 已有进展
+"""
+
+
+def entries(text: str) -> dict:
+    return {e["编号"]: e for e in yaml.safe_load(text)["隐患"]}
+
+
+def test_fields_notes_and_entries_land_and_the_rest_is_untouched():
+    editor = RiskFileEditor(FILE)
+    editor.set_field("yk-2026-001", "化解措施", "改写后的措施：含冒号")
+    editor.set_field("yk-2026-001", "状态", "已销号")
+    editor.set_field("yk-2026-001", "销号日期", dt.date(2026, 11, 19))
+    editor.add_progress("yk-2026-001", [(dt.date(2026, 11, 18), "第一条的新进展")])
+    editor.add_progress("yk-2026-002", [(dt.date(2026, 11, 19), "yes")])  # a word YAML would read as true
+    editor.add_entries([({"编号": "yk-2026-003", "问题描述": "新增\n两行", "涉及人数": 5}, [])])
+    text = editor.text()
+    found = entries(text)
+    first, second = found["yk-2026-001"], found["yk-2026-002"]
+    assert first["化解措施"] == "改写后的措施：含冒号" and first["状态"] == "已销号"
+    assert first["销号日期"] == dt.date(2026, 11, 19)
+    assert first["进展情况"] == [{"日期": dt.date(2026, 11, 18), "内容": "第一条的新进展"}]
+    assert second["进展情况"][-1] == {"日期": dt.date(2026, 11, 19), "内容": "yes"}
+    assert found["yk-2026-003"] == {"编号": "yk-2026-003", "问题描述": "新增\n两行", "涉及人数": 5}
+    for kept in ("# 说明：保留这行注释\n单位: yi-kuang\n", "    # 条目内的注释也保留\n",
+                 "    问题描述: 第二条   # 行尾注释\n", "      - 日期: 2026-11-01\n        内容: 已有进展\n"):
+        assert kept in text
+    assert "销号日期: 2026-11-19\n    进展情况:" in text  # a new key goes where the model orders it
+
+
+def test_entries_into_an_empty_list_and_a_new_file():
+    text = RiskFileEditor("单位: fawu\n隐患: []\n").text()
+    assert text == "单位: fawu\n隐患: []\n"
+    editor = RiskFileEditor("单位: fawu\n隐患: []\n")
+    editor.add_entries([({"编号": "fw-2026-002", "问题描述": "新"}, [(dt.date(2026, 11, 1), "登记")])])
+    assert entries(editor.text())["fw-2026-002"]["进展情况"][0]["内容"] == "登记"
+    made = new_file("caiwu", "# 财务部\n", [({"编号": "cw-2026-001", "问题描述": "新"}, [])])
+    assert made.startswith("# 财务部\n单位: caiwu\n") and entries(made)["cw-2026-001"]["问题描述"] == "新"
