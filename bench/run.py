@@ -5,7 +5,9 @@
 2. a rebuild after one person's phone number changes (files rewritten, time);
 3. the same documents rendered the naive ways (python-docx adding table rows one
    by one, docxtpl loading the template per document) and the floor (only
-   zipping already-rendered parts), as ratios.
+   zipping already-rendered parts), as ratios;
+4. the XLSX workbooks' share of the full build, and importing a filled return
+   from every unit (preview, then apply).
 
     python bench/run.py [--units 2000] [--sample 300] [--skip-site]
 """
@@ -29,11 +31,12 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
+import returns  # noqa: E402
 import synthetic  # noqa: E402
 
 from xinfang import forms, loader  # noqa: E402
 from xinfang.build import renderer_for  # noqa: E402
-from xinfang.render import Job  # noqa: E402
+from xinfang.render import Job, is_workbook  # noqa: E402
 
 PY = sys.executable
 RUNS = 3  # rebuild measurements, of which the median is reported
@@ -236,9 +239,30 @@ def main() -> None:
     rows.append((f"一个单位（{unit}）新增一条隐患后重新生成", f"{risk_s:.2f} s",
                  f"重写 {rewritten(risk_summary)} 份（该单位及各级上级的台账等）"))
 
+    filled = work / "returns"
+    count = returns.fill_all(out_dir, filled)
+    before = {p: p.read_bytes() for p in (data_dir / "risks").glob("*.yaml")}
+    importing = [PY, "generate.py", "import", str(filled), "--quiet", "--data", str(data_dir), "--out", str(out_dir)]
+    preview_s, preview_peak, preview = timed_child(importing)
+    apply_s, _, _ = timed_child(importing + ["--apply"])
+    changed = sum(1 for p, b in before.items() if p.read_bytes() != b)
+    rows.append((f"导入 {count} 份填好的报送表：预览", f"{preview_s:.1f} s",
+                 f"{preview.strip().splitlines()[-3].rstrip('。')}；峰值内存 {preview_peak:.0f} MiB"))
+    rows.append((f"导入 {count} 份填好的报送表：写入", f"{apply_s:.1f} s",
+                 f"改写 {changed} 个隐患文件；预览加写入共 {preview_s + apply_s:.1f} s"))
+
     data = loader.load(data_dir)
     renderer = renderer_for(data)
-    jobs = forms.form_jobs(data)
+    books = [job for job in forms.form_jobs(data) if is_workbook(job.template)]
+    started = time.perf_counter()
+    for job in books:
+        renderer.render(job)
+    books_s = time.perf_counter() - started
+    cores = min(os.cpu_count() or 1, 4)
+    rows.append((f"XLSX 工作簿（报送表 {len(books) - 1} 份、全公司台账 1 份）", f"{books_s:.1f} s 单核",
+                 f"分到 {cores} 核约 {books_s / cores:.1f} s，使不含工作簿的全量生成增加约 "
+                 f"{books_s / cores / (full - books_s / cores):.0%}"))
+    jobs = [job for job in forms.form_jobs(data) if not is_workbook(job.template)]
     step = max(1, len(jobs) // args.sample)
     sample = jobs[::step][: args.sample]
     print(f"对比样本：{len(sample)} 份文档", file=sys.stderr)
