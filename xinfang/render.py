@@ -74,7 +74,7 @@ def code_digest() -> str:
     for source in sorted(package.rglob("*.py")):
         digest.update(source.relative_to(package).as_posix().encode("utf-8"))
         digest.update(source.read_bytes())
-    for library in ("Jinja2", "MarkupSafe", "chinesecalendar"):
+    for library in ("Jinja2", "MarkupSafe", "chinesecalendar", "XlsxWriter"):
         digest.update(f"{library}=={metadata.version(library)}".encode("utf-8"))
     return digest.hexdigest()
 
