@@ -460,3 +460,27 @@ def test_one_zip_holds_every_units_workbook_for_the_office_to_send(built):
         assert f"北辰能源/{UNIT}/{UNIT}-信访隐患报送表-2026年11月.xlsx" in names
         assert archive.read(BOOK.removeprefix("报送表/")) == (built / BOOK).read_bytes()
     assert len(names) == len(list((built / "报送表").rglob("*.xlsx")))
+
+
+def test_an_entry_the_office_removed_since_issue_is_not_recreated(office, tmp_path):
+    data, out = office
+    filled = fill(out / BOOK, tmp_path / "r.xlsx", {(FIRST + 1, "涉及人数"): 90})
+    path = data / "risks/er-kuang.yaml"
+    text = path.read_text("utf-8")
+    start = text.index("  - 编号: ek-2026-002")
+    path.write_text(text[:start] + text[text.index("  - 编号: ek-2026-003"):], "utf-8")
+    result = import_(office, filled, apply=True)
+    assert result.returncode == 0, result.stderr
+    assert (f"注意：隐患 ek-2026-002（隐患报送!A{FIRST + 1}）下发后已从数据中删除，单位对它的填报未导入，"
+            "请与单位核实") in result.stdout
+    assert "ek-2026-002" not in path.read_text("utf-8")
+
+
+def test_an_id_typed_into_a_workbook_that_names_no_entry_is_refused(office, tmp_path):
+    data, out = office
+    rows = len(entry_ids(openpyxl.load_workbook(out / BOOK)["隐患报送"]))
+    filled = fill(out / BOOK, tmp_path / "r.xlsx", {**new_row(rows), (FIRST + rows, "编号"): "ek-2026-099"})
+    result = import_(office, filled)
+    assert result.returncode == 2
+    assert (f"r.xlsx 隐患报送!A{FIRST + rows}  编号: 编号“ek-2026-099”不存在：新增隐患请将编号留空，由导入时统一编号"
+            in result.stderr)

@@ -166,6 +166,14 @@ def plan_return(data, return_file: ReturnFile, unit, problems: list[Problem], pe
             problems.append(Problem(name, locate(return_file, row, "编号"), "编号",
                                     f"隐患“{risk.id}”属于{owner}，不能由{unit.label}的报送表修改"))
             continue
+        if risk is None and ident in return_file.issued:  # issued pre-filled, since removed by the office
+            plan.notices.append(f"隐患 {ident}（{locate(return_file, row, '编号')}）下发后已从数据中删除，"
+                                f"单位对它的填报未导入，请与单位核实")
+            continue
+        if risk is None and ident and return_file.kind == "xlsx":
+            problems.append(Problem(name, locate(return_file, row, "编号"), "编号",
+                                    f"编号“{ident}”不存在：新增隐患请将编号留空，由导入时统一编号"))
+            continue
         notes = _notes(return_file, row, values, problems)
         if notes is None:
             continue
