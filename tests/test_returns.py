@@ -473,7 +473,7 @@ def test_an_entry_the_office_removed_since_issue_is_not_recreated(office, tmp_pa
     assert result.returncode == 0, result.stderr
     assert (f"注意：隐患 ek-2026-002（隐患报送!A{FIRST + 1}）下发后已从数据中删除，单位对它的填报未导入，"
             "请与单位核实") in result.stdout
-    assert "ek-2026-002" not in path.read_text("utf-8")
+    assert "编号: ek-2026-002" not in path.read_text("utf-8")
 
 
 def test_an_id_typed_into_a_workbook_that_names_no_entry_is_refused(office, tmp_path):
