@@ -28,6 +28,21 @@ PUBLIC_FIELDS = ("姓名", "职务", "单位", "办公电话", "手机")
 DEFAULT_PUBLIC = ["姓名", "职务", "单位", "办公电话"]
 
 
+PLACE_SUFFIXES = ("市", "县", "区")
+
+
+def place_key(place: str) -> str:
+    """A city as compared: 鹤壁 and 鹤壁市 are one place (a two-character name like 辉县 keeps its 县)."""
+    place = place.strip()
+    if len(place) > 2 and place[-1] in PLACE_SUFFIXES:
+        return place[:-1]
+    return place
+
+
+def same_place(a: str, b: str) -> bool:
+    return place_key(a) == place_key(b)
+
+
 class Located:
     """Where a record came from: set by the schema's Record spec after loading."""
 
@@ -165,6 +180,9 @@ class Person(Located):
     mobile: Optional[str] = F("手机", Phone("mobile"))
     public: list = F("公开字段", ListOf(Choice(*PUBLIC_FIELDS), unique=True), default=list(DEFAULT_PUBLIC),
                      doc="可在操作手册网站上公开的字段；默认 姓名、职务、单位、办公电话")
+    left: Optional[dt.date] = F("离任日期", Date(),
+                                doc="人员离任（调离、退休）的日期；离任人员保留在本文件中，历史文档仍显示其姓名，"
+                                    "其担任的职务用 generate.py handover 交接给接任人")
 
 
 @dataclass
@@ -221,7 +239,8 @@ class FiveDuty(Located):
 
 @dataclass
 class ResponsibilitiesFile(Located):
-    levels: list = F("三级责任体系", ListOf(Record(LevelDefinition), min_items=3), required=True)
+    levels: list = F("三级责任体系", ListOf(Record(LevelDefinition), min_items=1), required=True,
+                     doc="按层级写一级、二级、三级；两级管理的企业（公司→矿）可只写两级")
     assignments: list = F("责任分工", ListOf(Record(Assignment)), default=[])
     five: list = F("五项责任", ListOf(Record(FiveDuty)), default=[])
 
@@ -254,7 +273,7 @@ class RiskEntry(Located):
     id: str = F("编号", Id(), required=True, doc="隐患编号，全公司唯一，如 yk-2026-001")
     description: str = F("问题描述", Text(), required=True)
     category: str = F("问题类别", Choice(*RISK_CATEGORIES), required=True)
-    people_count: int = F("涉及人数", Integer(), required=True)
+    people_count: int = F("涉及人数", Integer(unit="人"), required=True)
     level: str = F("风险等级", Choice(*RISK_LEVELS), required=True,
                    doc="红：可能引发集体访或越级访；黄：有一定风险；绿：一般")
     leader: Optional[str] = F("包案领导", Ref("person"), doc="红色隐患必填")
@@ -295,12 +314,12 @@ class KeyClassPolicy(Located):
     criteria: str = F("标准", Text(), required=True)
     contact_by: str = F("联系人", Text(100), required=True, doc="如：分管领导")
     frequency: str = F("联系频次", Text(100), required=True, doc="如：至少每周一次")
-    interval_days: int = F("间隔天数", Integer(1, 366), required=True, doc="两次联系最长间隔天数")
+    interval_days: int = F("间隔天数", Integer(1, 366, unit="天"), required=True, doc="两次联系最长间隔天数")
 
 
 @dataclass
 class KeyGroupsFile(Located):
-    policies: list = F("分类稳控", ListOf(Record(KeyClassPolicy), min_items=1), required=True)
+    policies: list = F("分类稳控", ListOf(Record(KeyClassPolicy), min_items=1), default=[])
     measures: list = F("稳控措施", ListOf(Text()), default=[])
 
 
@@ -390,7 +409,8 @@ class ReceptionFile(Located):
     finish_days: int = F("办结时限工作日", Integer(1, 90), default=15)
     schedule_months: int = F("排班月数", Integer(1, 12), default=3, doc="接访安排表排多少个月")
     backlog_months: int = F("积案认定月数", Integer(1, 24), default=3)
-    award_threshold: int = F("积案化解率考核线", Integer(0, 100), default=80, doc="百分比")
+    award_threshold: int = F("积案化解率考核线", Integer(0, 100, unit="%"), default=80,
+                             doc="百分比，只填数字：80 表示 80%")
     rules: list = F("接访规则", ListOf(Record(ReceptionRule)), default=[])
     cases: list = F("包案", ListOf(Record(CaseOwnership, id_kind="case")), default=[])
 
@@ -417,7 +437,7 @@ class CommandOffice(Located):
 @dataclass
 class Vehicle(Located):
     kind: str = F("车型", Text(60), required=True)
-    count: int = F("数量", Integer(1), required=True)
+    count: int = F("数量", Integer(1, unit="辆"), required=True)
     place: str = F("停放地点", Text(200), required=True)
     driver: Optional[str] = F("驾驶员", Ref("person"))
 
@@ -431,9 +451,9 @@ class CommandPost(Located):
     member_units: list = F("成员单位", ListOf(Ref("unit"), unique=True), default=[])
     office: CommandOffice = F("办公室", Record(CommandOffice), required=True)
     teams: list = F("工作组", ListOf(Record(Team)), default=[])
-    team_size: int = F("应急队伍人数", Integer(1), required=True)
+    team_size: int = F("应急队伍人数", Integer(1, unit="人"), required=True)
     vehicles: list = F("应急车辆", ListOf(Record(Vehicle)), default=[])
-    fund: float = F("备用金万元", Number(0), required=True, doc="应急备用金（万元）")
+    fund: float = F("备用金万元", Number(0, unit="万元"), required=True, doc="应急备用金（万元），只填数字，如 50")
     fund_keeper: str = F("备用金管理部门", Ref("unit"), required=True)
 
 
@@ -443,8 +463,10 @@ class Arrival(Located):
 
     place: str = F("事发地点", Text(60), required=True, doc="城市名，如 鹤壁市、郑州市、北京市")
     note: str = F("说明", Text(100), required=True, doc="如：公司所在地、省会、进京")
-    same_city_minutes: Optional[int] = F("同城单位时限分钟", Integer(1), doc="与事发地同城的单位到达时限")
-    other_minutes: int = F("其他单位时限分钟", Integer(1), required=True)
+    same_city_minutes: Optional[int] = F("同城单位时限分钟", Integer(1, unit="分钟"),
+                                         doc="与事发地同城的单位到达时限（分钟），如 1小时填 60")
+    other_minutes: int = F("其他单位时限分钟", Integer(1, unit="分钟"), required=True,
+                           doc="其他城市的单位到达时限（分钟），如 2小时填 120")
 
 
 @dataclass
@@ -457,9 +479,9 @@ class ResponseLevel(Located):
 @dataclass
 class EmergencyFile(Located):
     post: CommandPost = F("应急指挥部", Record(CommandPost), required=True)
-    report_minutes: int = F("信息报告时限分钟", Integer(1), required=True,
-                            doc="发现聚集苗头后报告领导小组的时限")
-    onsite_minutes: int = F("到场时限分钟", Integer(1), required=True)
+    report_minutes: int = F("信息报告时限分钟", Integer(1, unit="分钟"), required=True,
+                            doc="发现聚集苗头后报告领导小组的时限（分钟）")
+    onsite_minutes: int = F("到场时限分钟", Integer(1, unit="分钟"), required=True, doc="人员到达现场的时限（分钟），如 1小时填 60")
     arrivals: list = F("到达时限", ListOf(Record(Arrival)), default=[])
     levels: list = F("分级响应", ListOf(Record(ResponseLevel)), default=[])
 
@@ -484,6 +506,8 @@ class HolidayYear(Located):
     year: int = F("年份", Integer(2000, 2200), required=True)
     holidays: list = F("放假日期", ListOf(Date(), unique=True), default=[])
     workdays: list = F("调休上班日期", ListOf(Date(), unique=True), default=[])
+    provisional: str = F("暂定", Choice("是", "否"), default="否",
+                         doc="“是”表示本年安排是推测的、尚未按国务院办公厅通知核对；据此算出的日期会给出警告")
 
 
 @dataclass

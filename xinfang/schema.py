@@ -22,12 +22,20 @@ from .errors import Pos, Problem
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ID_MAX = 64
+PERSON_NAME_MAX = 40
 MOBILE_RE = re.compile(r"^1[3-9]\d{9}$")
 LANDLINE_RE = re.compile(r"^(?:0\d{2,3}-?\d{7,8}(?:-\d{1,6})?|400-?\d{3}-?\d{4}|1[0-2]\d{3})$")
 # Characters an XML 1.0 document (and so a DOCX) cannot hold.
 XML_ILLEGAL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 MAX_TEXT = 20000
 MAX_NODES_VISITED = 2_000_000
+CHINESE_OPEN_QUOTES, CHINESE_CLOSE_QUOTES = "“‘「『", "”’」』"
+# A number written with a measure after it ("1小时", "30%"): the number and the words.
+NUMBER_WITH_UNIT_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([^\d\s.].*?)\s*$")
+PERCENT_SIGNS = ("%", "％", "个百分点")
+HOUR_WORDS = ("小时", "个小时", "钟头", "个钟头", "h", "H")
+# What a field counts in, as the noun a message names ("此项应填人数").
+UNIT_NOUNS = {"人": "人数", "天": "天数", "辆": "车辆数", "分钟": "分钟数", "万元": "金额（万元）", "%": "百分比"}
 
 NULL_TAG = "tag:yaml.org,2002:null"
 _constructor = SafeConstructor()
@@ -128,6 +136,9 @@ class Text(Spec):
             return ctx.error(node, path, f"文本过长（{len(text)} 字），不得超过 {self.max_len} 字")
         if not text.strip():
             return ctx.error(node, path, "不能为空")
+        if len(text) >= 2 and text[0] in CHINESE_OPEN_QUOTES and text[-1] in CHINESE_CLOSE_QUOTES:
+            return ctx.error(node, path, f"值两端的中文引号“{text[0]}…{text[-1]}”会原样印进文档，请删除引号"
+                                         "（YAML 的值不用加引号）")
         return text
 
     def json_schema(self):
@@ -135,17 +146,41 @@ class Text(Spec):
 
 
 class Integer(Spec):
+    """A whole number; `unit` is what it counts in (分钟, 人, %), named when a clerk writes one."""
+
     kind_name = "整数"
 
-    def __init__(self, minimum: int | None = 0, maximum: int | None = None):
-        self.minimum, self.maximum = minimum, maximum
+    def __init__(self, minimum: int | None = 0, maximum: int | None = None, unit: str = ""):
+        self.minimum, self.maximum, self.unit = minimum, maximum, unit
+
+    def unit_problem(self, written: str) -> str | None:
+        """The message for a number written with a measure after it, or None."""
+        found = NUMBER_WITH_UNIT_RE.match(written)
+        if not found:
+            return None
+        number, words = found.groups()
+        if self.unit == "%":
+            if words in PERCENT_SIGNS:
+                return f"“{written}”不要带百分号：此项已按百分比计，只填数字 {number}"
+            return f"“{written}”带了单位“{words}”：此项填百分比的数字（如 80 表示 80%），不带单位"
+        noun = UNIT_NOUNS.get(self.unit, "数字")
+        if words in PERCENT_SIGNS:
+            return f"“{written}”是百分比：此项应填{noun}（数字），不能填百分比"
+        if not self.unit:
+            return f"“{written}”带了单位“{words}”：此项只填数字"
+        example = f"，如 {number}"
+        if self.unit == "分钟" and words in HOUR_WORDS:
+            example = f"：{number}小时应填 {float(number) * 60:g}"
+        elif words == self.unit:
+            example = f"：应填 {number}"
+        return f"“{written}”带了单位“{words}”：此项以“{self.unit}”为单位，只填数字{example}"
 
     def load(self, node, path, ctx):
         node = self._scalar(node, path, ctx)
         if node is None:
             return MISSING
         if node.tag != "tag:yaml.org,2002:int":
-            return ctx.error(node, path, f"应为整数，却是“{node.value}”")
+            return ctx.error(node, path, self.unit_problem(node.value) or f"应为整数，却是“{node.value}”")
         value = _constructor.construct_object(node)
         if self.minimum is not None and value < self.minimum:
             return ctx.error(node, path, f"不能小于 {self.minimum}")
@@ -170,7 +205,7 @@ class Number(Integer):
         if node is None:
             return MISSING
         if node.tag not in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
-            return ctx.error(node, path, f"应为数字，却是“{node.value}”")
+            return ctx.error(node, path, self.unit_problem(node.value) or f"应为数字，却是“{node.value}”")
         value = _constructor.construct_object(node)
         if value != value or value in (float("inf"), float("-inf")):
             return ctx.error(node, path, f"应为数字，却是“{node.value}”")
@@ -252,7 +287,11 @@ class Id(Text):
 
 
 class Ref(Id):
-    """An ID that must name something defined elsewhere (checked after loading)."""
+    """An ID that must name something defined elsewhere (checked after loading).
+
+    A person may also be named by their name (姓名): the loader replaces a name
+    that belongs to exactly one person by that person's ID.
+    """
 
     KIND_NAMES = {
         "person": "人员", "unit": "单位", "risk": "隐患", "campaign": "专项排查",
@@ -260,7 +299,12 @@ class Ref(Id):
     }
 
     def load(self, node, path, ctx):
-        value = super().load(node, path, ctx)
+        if self.kind == "person":
+            value = Text.load(self, node, path, ctx)
+            if value is not MISSING and not ID_RE.match(value) and len(value) > PERSON_NAME_MAX:
+                return ctx.error(node, path, f"“{value}”既不是人员编号，也不像姓名（姓名不超过 {PERSON_NAME_MAX} 字）")
+        else:
+            value = super().load(node, path, ctx)
         if value is not MISSING:
             ctx.refs.append((self.kind, value, ctx.pos(node), path))
         return value
@@ -268,6 +312,9 @@ class Ref(Id):
     def json_schema(self):
         schema = super().json_schema()
         schema["description"] = f"{self.KIND_NAMES[self.kind]}编号"
+        if self.kind == "person":
+            del schema["pattern"]
+            schema["description"] = "人员编号（见 people.yaml），或姓名（只有一人叫这个名字时）"
         return schema
 
 
