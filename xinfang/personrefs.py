@@ -17,7 +17,7 @@ from .errors import Pos, Problem
 from .schema import ID_RE, ListOf, Record, Ref, declared_fields
 
 ID_CUTOFF = 0.8  # an unknown ID at least this similar to an existing one is taken for a typo
-NAME_CUTOFF = 0.6
+NAME_CUTOFF = 0.5
 
 
 class Use(NamedTuple):

@@ -109,6 +109,11 @@ class Spec:
             shape = "列表" if isinstance(node, yaml.SequenceNode) else "键值对"
             ctx.error(node, path, f"应为{self.kind_name}，却是{shape}")
             return None
+        value = node.value.strip()
+        if len(value) >= 2 and value[0] in CHINESE_OPEN_QUOTES and value[-1] in CHINESE_CLOSE_QUOTES:
+            ctx.error(node, path, f"值两端有中文引号 {value[0]} {value[-1]}，会原样印进文档，请删除这两个引号"
+                                  "（YAML 的值不用加引号）")
+            return None
         return node
 
 
@@ -136,9 +141,6 @@ class Text(Spec):
             return ctx.error(node, path, f"文本过长（{len(text)} 字），不得超过 {self.max_len} 字")
         if not text.strip():
             return ctx.error(node, path, "不能为空")
-        if len(text) >= 2 and text[0] in CHINESE_OPEN_QUOTES and text[-1] in CHINESE_CLOSE_QUOTES:
-            return ctx.error(node, path, f"值两端的中文引号“{text[0]}…{text[-1]}”会原样印进文档，请删除引号"
-                                         "（YAML 的值不用加引号）")
         return text
 
     def json_schema(self):
@@ -412,7 +414,10 @@ class Record(Spec):
         ctx.visit()
         if not isinstance(node, yaml.MappingNode):
             shape = "列表" if isinstance(node, yaml.SequenceNode) else f"“{getattr(node, 'value', '')}”"
-            return ctx.error(node, path, f"应为键值对（“键: 值”），却是{shape}")
+            hint = ""
+            if isinstance(node, yaml.ScalarNode) and "：" in node.value:
+                hint = "（键后面用了中文冒号“：”，请改为英文冒号“:”，并在冒号后加一个空格）"
+            return ctx.error(node, path, f"应为键值对（“键: 值”），却是{shape}{hint}")
         by_key = {f.metadata["key"]: f for f in self.fields}
         values: dict[str, Any] = {}
         where: dict[str, tuple[int, int]] = {}  # (line, col): plain tuples pickle fastest
