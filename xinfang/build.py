@@ -43,14 +43,21 @@ def jobs_for(section: str, data: loader.Dataset) -> list[Job]:
 
 
 def run(command: str, *, data_dir: Path, out_dir: Path, site_dir: Path, reporter,
-        extra: list[str] = ()) -> str:
+        extra: list[str] = (), options: dict | None = None) -> str:
     """Carry out one CLI command and return its Chinese summary.
 
-    `extra` holds diff's two versions, or more output targets (`forms blanks`).
+    `extra` holds diff's two versions, who's person, handover's two people, or
+    more output targets (`forms blanks`); `options` handover's options.
     """
     if command == "diff":
         from .datadiff import report
         return report(extra[0], extra[1], Path(data_dir))
+    if command == "who":
+        from .who import report
+        return report(loader.load(Path(data_dir)), extra[0])
+    if command == "handover":
+        from .handover import run as handover
+        return handover(Path(data_dir), Path(out_dir), extra[0], extra[1], **(options or {}))
     if command == "schema":
         from .jsonschema import write_schemas
         written = write_schemas(Path(data_dir) / "schema")
