@@ -62,7 +62,7 @@ class _ChineseParser(argparse.ArgumentParser):
 
 
 def make_parser() -> argparse.ArgumentParser:
-    commands = "\n".join(f"  {name:<8}{text}" for name, text in COMMANDS.items())
+    commands = "\n".join(f"  {name:<10}{text}" for name, text in COMMANDS.items())
     parser = _ChineseParser(
         prog="generate.py",
         description="信访工作文档与操作手册生成器：从 data/ 中的数据生成标准表格、空白模板和操作手册网站。",

@@ -87,18 +87,23 @@ def where_used(data, person_id: str) -> list[str]:
     return lines
 
 
-def documents_showing(data, person_id: str) -> list[str]:
-    """The output documents (forms and blank templates) that read anything of the person."""
+def documents_showing(data, person_id: str) -> tuple[list[str], list[str]]:
+    """The output documents (forms and blank templates) that read anything of the person,
+    and those that cannot be made now (with why), so they were not looked into."""
     from .build import jobs_for
     prefix = f"people{tracking.SEP}{person_id}{tracking.SEP}"
-    found = []
+    found, failed = [], []
     with tracking.Tracked(data) as view:
         for section in SECTIONS:
             for job in jobs_for(section, view):
-                _, keys = tracking.capture(job.make)
+                try:
+                    _, keys = tracking.capture(job.make)
+                except XinfangError as exc:
+                    failed.append(f"{job.path}：{exc}")
+                    continue
                 if any(key.startswith(prefix) for key in keys):
                     found.append(job.path)
-    return sorted(found)
+    return sorted(found), failed
 
 
 def report(data, query: str) -> str:
@@ -109,11 +114,13 @@ def report(data, query: str) -> str:
     lines = [head, f"  {person.pos}  人员信息"]
     used = where_used(data, person.id)
     lines += [f"担任或出现在以下 {len(used)} 处："] + used if used else ["在其他数据文件中没有出现。"]
-    documents = documents_showing(data, person.id)
+    documents, failed = documents_showing(data, person.id)
     if documents:
         lines += [f"显示此人的文档 {len(documents)} 份（在输出目录中）："] + [f"  {path}" for path in documents]
     else:
         lines.append("没有文档显示此人。")
+    if failed:
+        lines += [f"另有 {len(failed)} 份文档现在无法生成，未能查看："] + [f"  {line}" for line in failed]
     if used and not person.left:
         lines.append(f"此人离任时，运行 generate.py handover {person.name} 接任人 交接全部职务。")
     return "\n".join(lines)
