@@ -395,6 +395,13 @@ def _check_rules(data: Dataset, problems: list[Problem]) -> None:
             problems.append(Problem(field_pos(risk, "deadline"), field_path(risk, "deadline"),
                                     f"隐患“{risk.id}”已超过化解时限（{risk.deadline.isoformat()}）仍未销号",
                                     warning=True))
+    levels = [level.level for level in data.responsibilities.levels]
+    problems += _repeated(data.responsibilities.levels, "level", "{}责任重复")
+    for assignment in data.responsibilities.assignments:
+        if assignment.level not in levels:
+            problems.append(Problem(field_pos(assignment, "level"), field_path(assignment, "level"),
+                                    f"“三级责任体系”中没有“{assignment.level}”（已写：{'、'.join(levels)}）；"
+                                    "两级管理的企业只用已写的层级"))
     problems += _repeated(data.key_groups.policies, "cls", "{} 类的稳控政策重复")
     classes = {policy.cls for policy in data.key_groups.policies}
     for person in data.key_persons:
