@@ -147,7 +147,9 @@ class Unit(Located):
     id: str = F("编号", Id(), required=True, doc="单位编号：小写字母、数字、连字符，如 yi-kuang")
     name: str = F("名称", Text(200), required=True)
     short_name: Optional[str] = F("简称", Text(60), doc="用于文件名和表格，如 一矿")
-    kind: str = F("类型", Choice(*UNIT_KINDS), required=True)
+    kind: str = F("类型", Choice(*UNIT_KINDS), required=True,
+                  doc="企业：企业本部；职能部门：本部的部室；二级单位：矿、厂、分公司等；基层单位：队、站、所；"
+                      "班组：基层单位下的班组。企业、二级单位、基层单位须设信访联络员")
     parent: Optional[str] = F("上级", Ref("unit"), doc="上级单位编号；企业本部不填")
     city: str = F("所在城市", Text(60), required=True, doc="用于应急到达时限")
     address: Optional[str] = F("地址", Text(200))
@@ -281,9 +283,12 @@ class RiskEntry(Located):
     measures: str = F("化解措施", Text(), required=True)
     deadline: dt.date = F("化解时限", Date(), required=True)
     registered: dt.date = F("挂号日期", Date(), required=True)
-    state: str = F("状态", Choice(*RISK_STATES), default="在办")
+    state: str = F("状态", Choice(*RISK_STATES), default="在办",
+                   doc="在办：尚未化解（不填即为在办）；已销号：案结事了，须填写销号日期")
     closed: Optional[dt.date] = F("销号日期", Date())
-    screening: str = F("排查方式", Choice(*SCREENING_KINDS), default="日常排查")
+    screening: str = F("排查方式", Choice(*SCREENING_KINDS), default="日常排查",
+                       doc="日常排查：各单位每月自查（不填即为此项）；专项排查：节日、会议、改革节点前的排查；"
+                           "动态跟踪：对已知问题的跟踪")
     campaign: Optional[str] = F("专项排查", Ref("campaign"), doc="在哪次专项排查中发现（专项排查编号）")
     progress: list = F("进展情况", ListOf(Record(Progress)), default=[])
     unit: str = ""  # set by the loader from the file's unit
@@ -382,8 +387,9 @@ class ReceptionRule(Located):
     """一位领导的接访规则。"""
 
     leader: str = F("接访领导", Ref("person"), required=True)
-    mode: str = F("方式", Choice("定点接访", "预约接访"), required=True)
-    cycle: str = F("周期", Choice("每月", "每周"), required=True)
+    mode: str = F("方式", Choice("定点接访", "预约接访"), required=True,
+                  doc="定点接访：在固定地点、固定时间接待来访群众；预约接访：群众预约后按约定时间接待")
+    cycle: str = F("周期", Choice("每月", "每周"), required=True, doc="每月：每月一次（须填第几周）；每周：每周一次")
     weekday: str = F("星期", Choice(*WEEKDAYS), required=True)
     week_of_month: Optional[int] = F("第几周", Integer(1, 4), doc="周期为每月时：当月第几个该星期几")
     time: str = F("时间", Text(40), required=True, doc="如 9:00—11:30")

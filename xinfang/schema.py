@@ -103,6 +103,10 @@ class Spec:
     def json_schema(self) -> dict:
         raise NotImplementedError
 
+    def describe(self) -> str:
+        """What to write here, in a few Chinese words (shown by editors)."""
+        return self.kind_name
+
     def _scalar(self, node: yaml.Node, path: str, ctx: Context) -> yaml.ScalarNode | None:
         ctx.visit()
         if not isinstance(node, yaml.ScalarNode):
@@ -145,6 +149,9 @@ class Text(Spec):
 
     def json_schema(self):
         return {"type": ["string", "number"], "maxLength": self.max_len}
+
+    def describe(self):
+        return f"文本，不超过 {self.max_len} 字"
 
 
 class Integer(Spec):
@@ -196,7 +203,17 @@ class Integer(Spec):
             schema["minimum"] = self.minimum
         if self.maximum is not None:
             schema["maximum"] = self.maximum
+        schema["errorMessage"] = f"应为{self.describe()}"
         return schema
+
+    def describe(self):
+        bounds = ""
+        if self.minimum is not None and self.maximum is not None:
+            bounds = f"，{self.minimum}—{self.maximum}"
+        elif self.minimum:
+            bounds = f"，不小于 {self.minimum}"
+        unit = f"，以“{self.unit}”计，只填数字" if self.unit else ""
+        return f"{self.kind_name}{bounds}{unit}"
 
 
 class Number(Integer):
@@ -240,7 +257,11 @@ class Date(Spec):
         return value
 
     def json_schema(self):
-        return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+        return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$",
+                "errorMessage": f"应为{self.describe()}"}
+
+    def describe(self):
+        return "日期，写作 YYYY-MM-DD，如 2026-11-22"
 
 
 class Choice(Text):
@@ -260,7 +281,10 @@ class Choice(Text):
         return value
 
     def json_schema(self):
-        return {"enum": self.values}
+        return {"enum": self.values, "errorMessage": f"只能填：{'、'.join(self.values)}"}
+
+    def describe(self):
+        return f"只能填以下之一：{'、'.join(self.values)}"
 
 
 class Id(Text):
@@ -285,7 +309,11 @@ class Id(Text):
         return value
 
     def json_schema(self):
-        return {"type": "string", "pattern": ID_RE.pattern, "maxLength": ID_MAX}
+        return {"type": "string", "pattern": ID_RE.pattern, "maxLength": ID_MAX,
+                "errorMessage": "编号只能由小写英文字母、数字和连字符组成（如 yi-kuang），不能含空格、汉字"}
+
+    def describe(self):
+        return "编号：小写英文字母、数字和连字符，如 yi-kuang；一经使用不要改动"
 
 
 class Ref(Id):
@@ -311,13 +339,19 @@ class Ref(Id):
             ctx.refs.append((self.kind, value, ctx.pos(node), path))
         return value
 
+    DEFINED_IN = {"person": "people.yaml", "unit": "units.yaml", "risk": "risks/ 下的隐患台账",
+                  "campaign": "campaigns.yaml", "key-person": "confidential/key-persons.yaml"}
+
     def json_schema(self):
-        schema = super().json_schema()
-        schema["description"] = f"{self.KIND_NAMES[self.kind]}编号"
+        """A reference to the file's `$defs` entry for this kind (xinfang.jsonschema adds it, with the
+        existing IDs and names as completions)."""
+        return {"$ref": f"#/$defs/{self.KIND_NAMES[self.kind]}"}
+
+    def describe(self):
+        where = self.DEFINED_IN[self.kind]
         if self.kind == "person":
-            del schema["pattern"]
-            schema["description"] = "人员编号（见 people.yaml），或姓名（只有一人叫这个名字时）"
-        return schema
+            return f"人员编号（见 {where}），或姓名（只有一人叫这个名字时）"
+        return f"{self.KIND_NAMES[self.kind]}编号（见 {where}）"
 
 
 class Phone(Text):
@@ -341,7 +375,11 @@ class Phone(Text):
         return value
 
     def json_schema(self):
-        return {"type": ["string", "integer"], "pattern": self.FORMS[self.form][0].pattern}
+        pattern, hint = self.FORMS[self.form]
+        return {"type": ["string", "integer"], "pattern": pattern.pattern, "errorMessage": hint}
+
+    def describe(self):
+        return self.FORMS[self.form][1]
 
 
 class ListOf(Spec):
@@ -379,6 +417,11 @@ class ListOf(Spec):
         if self.unique:
             schema["uniqueItems"] = True
         return schema
+
+    def describe(self):
+        if isinstance(self.item, Record):
+            return "列表，每项以“- ”开头"
+        return f"列表，每项以“- ”开头，或写在方括号 [ ] 中用逗号分隔；每项：{self.item.describe()}"
 
 
 def F(key: str, spec: Spec, *, required: bool = False, default: Any = None,
@@ -474,18 +517,31 @@ class Record(Spec):
         properties, required = {}, []
         for f in self.fields:
             meta = f.metadata
-            prop = dict(meta["spec"].json_schema())
-            if meta["doc"]:
-                prop["description"] = meta["doc"]
+            spec = meta["spec"]
+            prop = dict(spec.json_schema())
+            what = meta["doc"] or meta["key"]
+            if not isinstance(spec, Record):
+                what = f"{what}。{spec.describe()}"
+            if meta["required"]:
+                what += "。必填"
+            prop["description"] = prop["markdownDescription"] = what
             properties[meta["key"]] = prop
             if meta["required"]:
                 required.append(meta["key"])
         schema = {"type": "object", "additionalProperties": False, "properties": properties}
         if required:
             schema["required"] = required
-        if self.cls.__doc__:
-            schema["description"] = self.cls.__doc__.strip()
+        if self.own_doc():
+            schema["description"] = self.own_doc()
         return schema
+
+    def own_doc(self) -> str:
+        """The record class's docstring; "" for the signature dataclasses make up when there is none."""
+        doc = (self.cls.__doc__ or "").strip()
+        return "" if doc.startswith(f"{self.cls.__name__}(") else doc
+
+    def describe(self):
+        return self.own_doc() or "一组“键: 值”"
 
 
 def _field_path(cls: type, path: str, attr: str) -> str:
