@@ -119,6 +119,12 @@ def test_data_after_apply_is_valid_and_rerun_changes_nothing(tmp_path, capsys):
     result = check(data, capsys)
     assert result.code == 0, result.stderr
     assert "警告 0 条" in result.stdout  # nothing left for the one who left
+    capsys.readouterr()
+    assert cli.main(["who", "钱二", "--data", str(data), "--out", str(tmp_path / "out")]) == 0
+    shown = capsys.readouterr().out.splitlines()
+    # history keeps him in people.yaml; no role and no document (not even the unit's roster) names him
+    assert shown[0] == "钱二（编号 qian-er）：党委副书记，测试能源；已于 2026-06-30 离任"
+    assert shown[2:4] == ["在其他数据文件中没有出现。", "没有文档显示此人。"]
     once = files(data)
     code, out, _ = handover(data, capsys, "qian-er", "sun-san", "--apply")
     assert code == 0
