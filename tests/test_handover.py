@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import json
 import re
 import signal
 from pathlib import Path
@@ -152,7 +153,10 @@ def test_new_successor_is_added_to_people_after_the_one_leaving(tmp_path, capsys
     code, preview, err = handover(data, capsys, *args)
     assert code == 0, err
     assert "  11 行后  新增人员 王军（wang-jun）：党委副书记，测试能源" in preview.splitlines()
+    (data / "schema").mkdir()
     assert handover(data, capsys, *args, "--apply")[0] == 0
+    schema = json.loads((data / "schema" / "units.schema.json").read_text(encoding="utf-8"))
+    assert {"wang-jun", "王军"} <= set(schema["$defs"]["人员"]["examples"])  # offered to the editor at once
     people = (data / "people.yaml").read_text(encoding="utf-8")
     assert ("    办公电话: 0373-3512002\n    离任日期: 2026-06-30\n\n  - 编号: wang-jun\n    姓名: 王军\n"
             "    职务: 党委副书记\n    单位: hq\n    办公电话: 0373-3512009\n    手机: 13903731999\n"

@@ -24,12 +24,14 @@ import yaml
 from . import loader
 from .errors import DataError, XinfangError
 from .layout import CONFIDENTIAL_DIR, RISKS_DIR
+from .jsonschema import write_schemas
 from .outputs import locked, write_atomic
 from .schema import ID_RE, LANDLINE_RE, MOBILE_RE
 from .textedit import Edit, EditConflict, apply
 from .who import find_person, unit_label
 
 PEOPLE_FILE = "people.yaml"
+SCHEMA_DIR = "schema"  # data/schema: the editor's JSON Schemas, which list people as completions
 # Role groups a clerk may name with --role: (name, file or folder, path prefix).
 ROLES: list[tuple[str, str, str]] = [
     ("领导小组", "enterprise.yaml", "领导小组."),
@@ -93,8 +95,7 @@ class Change:
 @dataclass
 class Plan:
     old: object
-    new_id: str
-    new_name: str
+    joining: object  # a Person, or a Newcomer to add to people.yaml
     changes: list[Change] = field(default_factory=list)
     edits: dict[str, list[Edit]] = field(default_factory=dict)  # file → its edits
 
@@ -124,7 +125,7 @@ def make_plan(data, data_dir: Path, old: str, new: str, roles: list[str] | None 
     joining = _successor(data, new, newcomer)
     if joining.id == leaving.id:
         raise XinfangError("离任人和接任人是同一人")
-    plan = Plan(leaving, joining.id, joining.name)
+    plan = Plan(leaving, joining)
     closed = {(r.pos.file, r.path) for r in data.risks if r.state == "已销号"}
     mine = [u for u in data.uses if u.person == leaving.id
             and (u.pos.file, u.path.split(".", 1)[0]) not in closed
@@ -208,7 +209,7 @@ def _item_end(path: Path, person) -> int:
 
 def preview(plan: Plan) -> str:
     """The plan in Chinese, file by file."""
-    lines = [f"交接：{plan.old.name}（{plan.old.id}）→ {plan.new_name}（{plan.new_id}）"]
+    lines = [f"交接：{plan.old.name}（{plan.old.id}）→ {plan.joining.name}（{plan.joining.id}）"]
     if not plan.changes:
         lines.append(f"{plan.old.name}已没有需要交接的职务，数据无需改动。")
         return "\n".join(lines)
@@ -239,7 +240,7 @@ def carry_out(data_dir: Path, out_dir: Path, plan: Plan) -> list[str]:
     with locked(out_dir):
         with tempfile.TemporaryDirectory() as tmp:
             trial = Path(tmp) / "data"
-            shutil.copytree(data_dir, trial, ignore=shutil.ignore_patterns("schema"))
+            shutil.copytree(data_dir, trial, ignore=shutil.ignore_patterns(SCHEMA_DIR))
             for file, text in texts.items():
                 (trial / file).write_bytes(text.encode("utf-8"))
             try:
@@ -249,6 +250,8 @@ def carry_out(data_dir: Path, out_dir: Path, plan: Plan) -> list[str]:
                     str(p) for p in exc.problems if not p.warning)) from None
         for file, text in texts.items():
             write_atomic(data_dir / file, text.encode("utf-8"))
+        if isinstance(plan.joining, Newcomer) and (data_dir / SCHEMA_DIR).is_dir():
+            write_schemas(data_dir / SCHEMA_DIR, loader.load(data_dir))  # the newcomer as a completion
     return sorted(texts)
 
 
