@@ -327,6 +327,8 @@ class Ref(Id):
         "person": "人员", "unit": "单位", "risk": "隐患", "campaign": "专项排查",
         "key-person": "重点人员",
     }
+    DEFINED_IN = {"person": "people.yaml", "unit": "units.yaml", "risk": "risks/ 下的隐患台账",
+                  "campaign": "campaigns.yaml", "key-person": "confidential/key-persons.yaml"}
 
     def load(self, node, path, ctx):
         if self.kind == "person":
@@ -338,9 +340,6 @@ class Ref(Id):
         if value is not MISSING:
             ctx.refs.append((self.kind, value, ctx.pos(node), path))
         return value
-
-    DEFINED_IN = {"person": "people.yaml", "unit": "units.yaml", "risk": "risks/ 下的隐患台账",
-                  "campaign": "campaigns.yaml", "key-person": "confidential/key-persons.yaml"}
 
     def json_schema(self):
         """A reference to the file's `$defs` entry for this kind (xinfang.jsonschema adds it, with the
