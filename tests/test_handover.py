@@ -171,6 +171,15 @@ def test_new_successor_is_added_to_people_after_the_one_leaving(tmp_path, capsys
     assert files(data) == once
 
 
+def test_a_place_that_names_by_name_gets_the_successors_name(tmp_path, capsys):
+    data = mini_copy(tmp_path)
+    units = data / "units.yaml"
+    units.write_text(units.read_text(encoding="utf-8").replace("分管领导: qian-er", "分管领导: 钱二"), encoding="utf-8")
+    assert handover(data, capsys, "钱二", "孙三", "--apply")[0] == 0
+    assert "    分管领导: 孙三\n" in units.read_text(encoding="utf-8")
+    assert "    包案领导: sun-san\n" in (data / "risks/yi-kuang.yaml").read_text(encoding="utf-8")
+
+
 def test_some_roles_only_and_the_person_stays(tmp_path, capsys):
     data = mini_copy(tmp_path)
     code, out, _ = handover(data, capsys, "qian-er", "sun-san", "--role", "隐患", "--role", "包案", "--apply")
@@ -190,6 +199,8 @@ def test_some_roles_only_and_the_person_stays(tmp_path, capsys):
     (("qian-er", "sun-san", "--role", "财务"),
      "错误：无效的职务类别“财务”（可选：领导小组、领导小组办公室、单位、责任、接访、包案、专项排查、应急、隐患、重点人员）"),
     (("qian-er", "sun-san", "--name", "王军"), "错误：编号“sun-san”已是 people.yaml 中的“孙三”；新增人员请另取编号"),
+    (("qian-er", "sun-san", "--role", "包案", "--date", "2026-06-01"),
+     "错误：只交接部分职务（--role）时此人并未离任，不能同时写 --date 离任日期"),
 ])
 def test_bad_requests_are_chinese_errors_and_touch_nothing(tmp_path, capsys, args, message):
     data = mini_copy(tmp_path)
@@ -218,6 +229,10 @@ def test_handover_through_a_real_process(tmp_path):
     assert proc.returncode == 2
     assert proc.stderr.splitlines()[-1] == (
         "错误：handover 命令需要两个参数：离任人和接任人（姓名或编号），如 generate.py handover 赵国强 王军")
+    proc = run_cli("handover", "qian-er", "sun-san", "--date", "2026-13-01", "--data", str(data))
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines()[-1] == (
+        "错误：参数 --date: “2026-13-01”不是有效日期，日期应写作 YYYY-MM-DD，如 2026-12-01")
     proc = run_cli("handover", "qian-er", "sun-san", "--apply", "--data", str(data), "--out", str(tmp_path / "out"))
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.splitlines()[-1].startswith("已交接，修改了 7 个文件：")

@@ -121,6 +121,8 @@ def make_plan(data, data_dir: Path, old: str, new: str, roles: list[str] | None 
     unknown = [role for role in roles or [] if role not in ROLE_NAMES]
     if unknown:
         raise XinfangError(f"无效的职务类别“{'、'.join(unknown)}”（可选：{'、'.join(ROLE_NAMES)}）")
+    if roles and left_on:
+        raise XinfangError("只交接部分职务（--role）时此人并未离任，不能同时写 --date 离任日期")
     leaving = find_person(data, old)
     joining = _successor(data, new, newcomer)
     if joining.id == leaving.id:
@@ -131,13 +133,16 @@ def make_plan(data, data_dir: Path, old: str, new: str, roles: list[str] | None 
             and (u.pos.file, u.path.split(".", 1)[0]) not in closed
             and (not roles or role_of(u.pos.file, u.path) in roles)]
     held = {_list_of(u.path) for u in data.uses if u.person == joining.id} - {None}
+    namesakes = sum(p.name == joining.name for p in data.people.values() if p.id != joining.id)
     for use in mine:
         parent = _list_of(use.path)
         if parent is not None and parent in held:
             edit = Edit(use.pos.line, use.pos.col, use.written, action="remove")
             text = f"{use.path}：删去{leaving.name}（{joining.name}已在此列表中）"
         else:
-            edit = Edit(use.pos.line, use.pos.col, use.written, joining.id)
+            # A place that names the one leaving by name names the successor by name too, if only one has it.
+            by_name = use.written != use.person and not namesakes
+            edit = Edit(use.pos.line, use.pos.col, use.written, joining.name if by_name else joining.id)
             text = f"{use.path}：{leaving.name} → {joining.name}"
         plan.add(use.pos.file, text, edit)
     _people_edits(data, data_dir, plan, leaving, joining, None if roles else (left_on or data.today))
