@@ -30,6 +30,7 @@ XML_ILLEGAL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udff
 MAX_TEXT = 20000
 MAX_NODES_VISITED = 2_000_000
 CHINESE_OPEN_QUOTES, CHINESE_CLOSE_QUOTES = "“‘「『", "”’」』"
+FULL_WIDTH_SPACE = "\u3000"
 # A number written with a measure after it ("1小时", "30%"): the number and the words.
 NUMBER_WITH_UNIT_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([^\d\s.].*?)\s*$")
 PERCENT_SIGNS = ("%", "％", "个百分点")
@@ -287,6 +288,15 @@ class Choice(Text):
         return f"只能填以下之一：{'、'.join(self.values)}"
 
 
+def list_slip(value: str) -> str | None:
+    """What is wrong with a list written with Chinese punctuation ("a，b", "【a, b】"), or None."""
+    if value[:1] in "【［" or value[-1:] in "】］":
+        return f"“{value}”用了中文方括号：列表请用英文方括号 [ ]，如 [a, b]，或每项一行以“- ”开头"
+    if any(mark in value for mark in "，、；"):
+        return f"“{value}”中用了中文逗号或顿号分隔：列表各项之间请用英文逗号“,”，如 [a, b]"
+    return None
+
+
 class Id(Text):
     """A stable ID: lower-case letters, digits and hyphens; safe in file names."""
 
@@ -300,6 +310,9 @@ class Id(Text):
         value = super().load(node, path, ctx)
         if value is MISSING:
             return MISSING
+        slip = list_slip(value)
+        if slip:
+            return ctx.error(node, path, slip)
         if not ID_RE.match(value):
             return ctx.error(
                 node, path,
@@ -333,6 +346,8 @@ class Ref(Id):
     def load(self, node, path, ctx):
         if self.kind == "person":
             value = Text.load(self, node, path, ctx)
+            if value is not MISSING and list_slip(value):
+                return ctx.error(node, path, list_slip(value))
             if value is not MISSING and not ID_RE.match(value) and len(value) > PERSON_NAME_MAX:
                 return ctx.error(node, path, f"“{value}”既不是人员编号，也不像姓名（姓名不超过 {PERSON_NAME_MAX} 字）")
         else:
@@ -475,6 +490,12 @@ class Record(Spec):
                 continue
             seen[key] = key_node.start_mark.line + ctx.first_line
             spec_field = by_key.get(key)
+            if spec_field is None and key.startswith(FULL_WIDTH_SPACE):
+                meant = key.lstrip(FULL_WIDTH_SPACE + " ")
+                ctx.error(key_node, f"{path}.{meant}" if path else meant,
+                          "行首用了全角空格（中文输入法的空格）缩进，请改用半角空格")
+                failed = True
+                continue
             if spec_field is None:
                 ctx.error(key_node, key_path, f"未知的键“{key}”{_suggest(key, list(by_key))}".rstrip("，"))
                 failed = True

@@ -55,7 +55,8 @@ def compose(text: str, display: str) -> tuple[yaml.Node | None, list[Problem]]:
         mark = exc.problem_mark or exc.context_mark
         if exc.context == "while scanning a quoted scalar" and exc.context_mark:
             mark = exc.context_mark  # where the quote opens, not the end of the file
-        slip = clerk_slip(text, mark.line) if mark else None
+        reading_key = exc.context == "while scanning a simple key" and exc.context_mark
+        slip = clerk_slip(text, mark.line, exc.context_mark.line if reading_key else None) if mark else None
         if slip:
             line, col, message = slip
             return None, [Problem(Pos(display, line, col), "", f"YAML 格式错误：{message}")]

@@ -52,6 +52,10 @@ TEXT_OUTSIDE = "此处有多余的内容：除注释（以“#”开头）外，
 
 _KEY_LINE = re.compile(r"^[^\s#'\"\-?:,\[\]{}&*!|>%@`][^:#]*:(?:\s|$)")
 _FULL_WIDTH_KEY = re.compile(r"^(\s*(?:-\s+)?)([^\s#'\"\-?:,\[\]{}&*!|>%@`][^:#：]*?)\s*：")
+_NO_SPACE_KEY = re.compile(r"^(\s*(?:-\s+)?)([^\s#'\"\-?:,\[\]{}&*!|>%@`][^:#\s]*):(?=[^\s:/])")
+# A key or list item indented with full-width spaces (a block text's own "　　" paragraph indent is not).
+_FULL_WIDTH_INDENT = re.compile(r"^ *\u3000[ \u3000]*(?:-\s|[^\s:：#]+[:：](?:\s|$))")
+_DASH_NO_SPACE = re.compile(r"^\s*-(?=[^\s\-])")
 _CONTENT = re.compile(r"^\s*[^\s#]")
 # How many lines above the parser's complaint a full-width colon may sit: it
 # notices one on the line after (a mapping) or at the next key.
@@ -73,10 +77,13 @@ def translate(problem: str, context: str, text: str) -> str:
     return FALLBACK
 
 
-def clerk_slip(text: str, error_line: int) -> tuple[int, int, str] | None:
+def clerk_slip(text: str, error_line: int, key_line: int | None = None) -> tuple[int, int, str] | None:
     """(line, column, message) of a slip that explains a syntax error at `error_line` (0-based), or None.
 
-    Words pasted above the first key, and a full-width colon "：" after a key.
+    Words pasted above the first key; on the lines just above the error,
+    indentation with full-width spaces, a full-width colon "：" after a key, a key's colon without a space after it, a
+    list item's "-" without one; else, when the parser was reading a key that
+    never got its colon (`key_line`), a line of text among the keys.
     """
     lines = text.splitlines()
     pasted = _pasted_above(lines)
@@ -85,11 +92,26 @@ def clerk_slip(text: str, error_line: int) -> tuple[int, int, str] | None:
         return first + 1, _indent(lines[first]) + 1, (
             f"第一个键之前有多余的文字“{_excerpt(lines[first])}”：请删除，或在行首加“# ”改为注释")
     for number in range(min(error_line, len(lines) - 1), max(error_line - FULL_WIDTH_REACH, 0) - 1, -1):
-        found = _FULL_WIDTH_KEY.match(lines[number])
+        line = lines[number]
+        found = _FULL_WIDTH_INDENT.match(line)
+        if found:
+            return number + 1, line.index("\u3000") + 1, "行首用了全角空格（中文输入法的空格）缩进，请改用半角空格"
+        found = _FULL_WIDTH_KEY.match(line)
         if found:
             key = found.group(2)
             return number + 1, found.end(), (f"键“{key}”后面用了中文冒号“：”，请改为英文冒号“:”，"
                                                f"并在冒号后加一个空格（{key}: …）")
+        found = _NO_SPACE_KEY.match(line)
+        if found:
+            key = found.group(2)
+            return number + 1, found.end(), f"键“{key}”的冒号后面缺少空格，请在“:”后加一个空格（{key}: …）"
+        found = _DASH_NO_SPACE.match(line)
+        if found:
+            return number + 1, found.end(), "列表项的“-”后面缺少空格，请写作“- ”"
+    if key_line is not None and key_line < len(lines) and ":" not in lines[key_line]:
+        return key_line + 1, _indent(lines[key_line]) + 1, (
+            f"这一行“{_excerpt(lines[key_line])}”不是“键: 值”：如是说明文字，请删除或在行首加“# ”改为注释；"
+            "如是键，请在键后加英文冒号和一个空格")
     return None
 
 
