@@ -62,6 +62,12 @@ def test_key_person_contact_is_marked_confidential_without_the_key_persons_name(
     assert "王某" not in out
 
 
+def test_closed_ledger_entries_are_marked_as_history(tmp_path, capsys):
+    code, out, _ = who(mini_copy(tmp_path), capsys, "wu-liu")
+    assert code == 0
+    assert "  risks/yi-kuang.yaml:21:10  隐患[2].责任人（yk-002）（已销号，属历史记录，交接时保留）" in out.splitlines()
+
+
 def test_reference_written_as_a_name_says_so(tmp_path, capsys):
     data = mini_copy(tmp_path)
     path = data / "units.yaml"

@@ -69,6 +69,7 @@ def record_label(record, confidential: bool) -> str:
 def where_used(data, person_id: str) -> list[str]:
     """One line per place the data names the person: file:line:column, field, and whose record."""
     records = records_by_path(data)
+    closed = {(r.pos.file, r.path) for r in data.risks if r.state == "已销号"}
     lines = []
     for use in sorted(data.uses, key=lambda u: (u.pos.file, u.pos.line, u.pos.col)):
         if use.person != person_id:
@@ -83,7 +84,8 @@ def where_used(data, person_id: str) -> list[str]:
                 break
         written = f"，写作“{use.written}”" if use.written != use.person else ""
         secret = "（涉密）" if confidential else ""
-        lines.append(f"  {use.pos}  {use.path}{label}{written}{secret}")
+        history = "（已销号，属历史记录，交接时保留）" if (use.pos.file, parts[0]) in closed else ""
+        lines.append(f"  {use.pos}  {use.path}{label}{written}{secret}{history}")
     return lines
 
 
