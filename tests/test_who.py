@@ -105,7 +105,7 @@ def test_ambiguous_name_lists_the_candidates(tmp_path, capsys):
     code, _, err = who(data, capsys, "钱二")
     assert code == 2
     assert err == ("错误：有 2 人都叫“钱二”：qian-er（党委副书记，测试能源）；qian-er-2（副矿长，一矿）。"
-                   "请改用编号查询\n")
+                   "请改用编号\n")
 
 
 def test_who_through_a_real_process(tmp_path):

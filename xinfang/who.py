@@ -22,7 +22,7 @@ def find_person(data, query: str):
         return named[0]
     if named:
         listed = "；".join(f"{p.id}（{p.post}，{unit_label(data, p.unit)}）" for p in named)
-        raise XinfangError(f"有 {len(named)} 人都叫“{query}”：{listed}。请改用编号查询")
+        raise XinfangError(f"有 {len(named)} 人都叫“{query}”：{listed}。请改用编号")
     choices = sorted(data.people) + sorted({p.name for p in data.people.values()})
     close = difflib.get_close_matches(query, choices, n=3, cutoff=0.5)
     hint = f"是否要找：{'、'.join(close)}？" if close else "请用 people.yaml 中的编号或姓名查询。"
