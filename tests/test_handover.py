@@ -138,6 +138,8 @@ def test_successor_already_in_a_list_is_not_listed_twice_and_closed_entries_keep
     code, out, _ = handover(data, capsys, "wu-liu", "zhou-wu", "--apply")
     assert code == 0
     assert "  13:21  包案[1].专班成员[2]：删去吴六（周五已在此列表中）" in out.splitlines()
+    assert out.splitlines()[-3:-1] == ["不改动（已销号的隐患属历史记录，仍写原来的人）：",
+                                       "  risks/yi-kuang.yaml:21:10  隐患[2].责任人"]
     text = (data / "reception.yaml").read_text(encoding="utf-8")
     assert "    专班成员: [zhou-wu]\n" in text
     ledger = (data / "risks/yi-kuang.yaml").read_text(encoding="utf-8")

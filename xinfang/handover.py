@@ -98,6 +98,7 @@ class Plan:
     joining: object  # a Person, or a Newcomer to add to people.yaml
     changes: list[Change] = field(default_factory=list)
     edits: dict[str, list[Edit]] = field(default_factory=dict)  # file → its edits
+    kept: list = field(default_factory=list)  # personrefs.Use in closed ledger entries: history, left as is
 
     def add(self, file: str, change_text: str, edit: Edit) -> None:
         self.changes.append(Change(file, edit.line, edit.col, change_text))
@@ -129,9 +130,9 @@ def make_plan(data, data_dir: Path, old: str, new: str, roles: list[str] | None 
         raise XinfangError("离任人和接任人是同一人")
     plan = Plan(leaving, joining)
     closed = {(r.pos.file, r.path) for r in data.risks if r.state == "已销号"}
-    mine = [u for u in data.uses if u.person == leaving.id
-            and (u.pos.file, u.path.split(".", 1)[0]) not in closed
-            and (not roles or role_of(u.pos.file, u.path) in roles)]
+    wanted = [u for u in data.uses if u.person == leaving.id and (not roles or role_of(u.pos.file, u.path) in roles)]
+    mine = [u for u in wanted if (u.pos.file, u.path.split(".", 1)[0]) not in closed]
+    plan.kept = [u for u in wanted if u not in mine]
     held = {_list_of(u.path) for u in data.uses if u.person == joining.id} - {None}
     namesakes = sum(p.name == joining.name for p in data.people.values() if p.id != joining.id)
     for use in mine:
@@ -223,6 +224,9 @@ def preview(plan: Plan) -> str:
         for change in sorted((c for c in plan.changes if c.file == file), key=lambda c: (c.line, c.col)):
             where = f"{change.line}:{change.col}" if change.col else f"{change.line} 行后"
             lines.append(f"  {where}  {change.text}")
+    if plan.kept:
+        lines.append("不改动（已销号的隐患属历史记录，仍写原来的人）：")
+        lines += [f"  {use.pos}  {use.path}" for use in plan.kept]
     return "\n".join(lines)
 
 

@@ -24,6 +24,9 @@ KEY_CLASSES = ("A", "B", "C")
 UNIT_KINDS = ("企业", "职能部门", "二级单位", "基层单位", "班组")
 RESPONSIBILITY_LEVELS = ("一级", "二级", "三级")
 FIVE_RESPONSIBILITIES = ("首要责任", "直接责任", "管理责任", "包案责任", "督查责任")
+LEVELS_DOC = "一级：企业主要领导，负总责；二级：分管领导；三级：各部门、单位负责人（两级管理的企业不用三级）"
+KEY_CLASSES_DOC = ("A：组织或参与过集体访、越级访，诉求未解决；B：怨气较大、可能串联他人；"
+                   "C：关注同类问题、无过激行为（以 key-groups.yaml 的分类稳控为准）")
 PUBLIC_FIELDS = ("姓名", "职务", "单位", "办公电话", "手机")
 DEFAULT_PUBLIC = ["姓名", "职务", "单位", "办公电话"]
 
@@ -214,7 +217,7 @@ class ContactsFile(Located):
 class LevelDefinition(Located):
     """三级责任体系中的一级。"""
 
-    level: str = F("层级", Choice(*RESPONSIBILITY_LEVELS), required=True)
+    level: str = F("层级", Choice(*RESPONSIBILITY_LEVELS), required=True, doc=LEVELS_DOC)
     holder: str = F("责任主体", Text(200), required=True)
     duty: str = F("职责", Text(), required=True)
 
@@ -224,7 +227,7 @@ class Assignment(Located):
     """一条责任分工：谁、哪一级、管哪些单位和领域。"""
 
     person: str = F("责任人", Ref("person"), required=True)
-    level: str = F("层级", Choice(*RESPONSIBILITY_LEVELS), required=True)
+    level: str = F("层级", Choice(*RESPONSIBILITY_LEVELS), required=True, doc=LEVELS_DOC)
     units: list = F("责任单位", ListOf(Ref("unit"), unique=True), default=[])
     area: str = F("分管领域", Text(200), required=True)
 
@@ -315,7 +318,7 @@ class RiskFile(Located):
 class KeyClassPolicy(Located):
     """重点人员分类稳控政策（公开）。"""
 
-    cls: str = F("类别", Choice(*KEY_CLASSES), required=True)
+    cls: str = F("类别", Choice(*KEY_CLASSES), required=True, doc=KEY_CLASSES_DOC)
     criteria: str = F("标准", Text(), required=True)
     contact_by: str = F("联系人", Text(100), required=True, doc="如：分管领导")
     frequency: str = F("联系频次", Text(100), required=True, doc="如：至少每周一次")
@@ -337,7 +340,7 @@ class KeyPerson(Located):
     id_number: Optional[str] = F("身份证号", Text(18))
     address: Optional[str] = F("住址", Text(200))
     mobile: Optional[str] = F("手机", Phone("mobile"))
-    cls: str = F("类别", Choice(*KEY_CLASSES), required=True)
+    cls: str = F("类别", Choice(*KEY_CLASSES), required=True, doc=KEY_CLASSES_DOC)
     unit: str = F("所属单位", Ref("unit"), required=True)
     demand: str = F("主要诉求", Text(), required=True)
     risk: Optional[str] = F("关联隐患", Ref("risk"))
