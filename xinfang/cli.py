@@ -73,7 +73,8 @@ def make_parser() -> argparse.ArgumentParser:
     parser.add_argument("command", nargs="?", default="all", choices=list(COMMANDS), metavar="命令",
                         help="要执行的命令，默认 all")
     parser.add_argument("extra", nargs="*", metavar="…",
-                        help="diff 的两份数据（diff A B）；或再加 forms/blanks/site 一并生成（如 forms blanks）")
+                        help="diff 的两份数据（diff A B）；who 的人员；handover 的离任人和接任人；"
+                             "或再加 forms/blanks/site 一并生成（如 forms blanks）")
     parser.add_argument("--data", type=Path, default=Path("data"), metavar="目录", help="数据目录（默认 data/）")
     parser.add_argument("--out", type=Path, default=Path("build"), metavar="目录", help="文档输出目录（默认 build/）")
     parser.add_argument("--site-dir", type=Path, default=Path("site"), metavar="目录", help="网站输出目录（默认 site/）")
