@@ -182,6 +182,18 @@ def test_a_place_that_names_by_name_gets_the_successors_name(tmp_path, capsys):
     assert "    包案领导: sun-san\n" in (data / "risks/yi-kuang.yaml").read_text(encoding="utf-8")
 
 
+def test_a_person_named_through_an_alias_is_replaced_once_at_the_anchor(tmp_path, capsys):
+    data = mini_copy(tmp_path)
+    path = data / "emergency.yaml"
+    text = path.read_text(encoding="utf-8").replace("总指挥: zhao-yi", "总指挥: &chief zhao-yi")
+    path.write_text(text.replace("主任: sun-san", "主任: *chief"), encoding="utf-8")
+    code, out, err = handover(data, capsys, "zhao-yi", "qian-er", "--apply")
+    assert code == 0, err
+    assert "  2:8  应急指挥部.总指挥：赵一 → 钱二" in out.splitlines()
+    text = path.read_text(encoding="utf-8")
+    assert "总指挥: &chief qian-er" in text and "主任: *chief" in text
+
+
 def test_some_roles_only_and_the_person_stays(tmp_path, capsys):
     data = mini_copy(tmp_path)
     code, out, _ = handover(data, capsys, "qian-er", "sun-san", "--role", "隐患", "--role", "包案", "--apply")
@@ -251,6 +263,7 @@ def test_handover_through_a_real_process(tmp_path):
     ("a: older  # c\n", Edit(1, 4, "older", "new"), "a: new    # c\n"),
     ("a: \"old\"\n", Edit(1, 4, "old", "new"), "a: \"new\"\n"),
     ("a: old\r\n", Edit(1, 4, "old", "new"), "a: new\r\n"),
+    ("a: &boss old\n", Edit(1, 4, "old", "new"), "a: &boss new\n"),
 ])
 def test_text_edits(line, edit, result):
     assert apply(line, [edit]) == result

@@ -131,6 +131,11 @@ def make_plan(data, data_dir: Path, old: str, new: str, roles: list[str] | None 
     plan = Plan(leaving, joining)
     closed = {(r.pos.file, r.path) for r in data.risks if r.state == "已销号"}
     wanted = [u for u in data.uses if u.person == leaving.id and (not roles or role_of(u.pos.file, u.path) in roles)]
+    # An alias (*x) is reported at its anchor's place: edit each place once.
+    places: dict[tuple, object] = {}
+    for use in wanted:
+        places.setdefault((use.pos.file, use.pos.line, use.pos.col), use)
+    wanted = list(places.values())
     mine = [u for u in wanted if (u.pos.file, u.path.split(".", 1)[0]) not in closed]
     plan.kept = [u for u in wanted if u not in mine]
     held = {_list_of(u.path) for u in data.uses if u.person == joining.id} - {None}

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 BOM = "\ufeff"
+_ANCHOR = re.compile(r"&[^\s,\[\]{}]+\s+")
 
 
 class EditConflict(Exception):
@@ -48,20 +49,23 @@ def apply(text: str, edits: list[Edit]) -> str:
     return (BOM if bom else "") + "".join(lines)
 
 
-def _token(line: str, start: int, value: str) -> tuple[str, str]:
-    """The scalar as written at `start` (plain or quoted), and its quote character."""
+def _token(line: str, start: int, value: str) -> tuple[int, str, str]:
+    """Where the scalar at `start` begins (past an anchor "&name "), as written (plain or quoted),
+    and its quote character."""
+    anchor = _ANCHOR.match(line, start)
+    if anchor:
+        start = anchor.end()
     for quote in ("", '"', "'"):
         written = f"{quote}{value}{quote}"
         if line.startswith(written, start):
             end = start + len(written)
             if quote or end == len(line) or line[end] in " \t\r\n,]}#":
-                return written, quote
+                return start, written, quote
     raise EditConflict(f"“{value}”")
 
 
 def _edit_line(line: str, edit: Edit) -> list[str]:
-    start = edit.col - 1
-    written, quote = _token(line, start, edit.old)
+    start, written, quote = _token(line, edit.col - 1, edit.old)
     end = start + len(written)
     if edit.action == "replace":
         after = line[end:]
