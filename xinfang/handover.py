@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import shutil
 import tempfile
@@ -25,7 +26,7 @@ from . import loader
 from .errors import DataError, XinfangError
 from .layout import CONFIDENTIAL_DIR, RISKS_DIR
 from .jsonschema import write_schemas
-from .outputs import locked, write_atomic
+from .outputs import locked
 from .schema import ID_RE, LANDLINE_RE, MOBILE_RE
 from .textedit import Edit, EditConflict, apply
 from .who import find_person, unit_label
@@ -262,11 +263,26 @@ def carry_out(data_dir: Path, out_dir: Path, plan: Plan) -> list[str]:
             except DataError as exc:
                 raise XinfangError("交接后的数据不能通过检查，未做任何修改：\n" + "\n".join(
                     str(p) for p in exc.problems if not p.warning)) from None
-        for file, text in texts.items():
-            write_atomic(data_dir / file, text.encode("utf-8"))
+        _replace_all({data_dir / file: text.encode("utf-8") for file, text in texts.items()})
         if isinstance(plan.joining, Newcomer) and (data_dir / SCHEMA_DIR).is_dir():
             write_schemas(data_dir / SCHEMA_DIR, loader.load(data_dir))  # the newcomer as a completion
     return sorted(texts)
+
+
+def _replace_all(contents: dict[Path, bytes]) -> None:
+    """Write every file beside its place first, then move them all in: an interruption while
+    writing leaves the data as it was, and the moves take a moment."""
+    staged = {}
+    try:
+        for path, content in contents.items():
+            temp = path.with_name(f".{path.name}.handover")
+            temp.write_bytes(content)
+            staged[path] = temp
+        for path, temp in staged.items():
+            os.replace(temp, path)
+    finally:
+        for temp in staged.values():
+            temp.unlink(missing_ok=True)
 
 
 def run(data_dir: Path, out_dir: Path, old: str, new: str, *, apply_changes: bool, roles: list[str],
