@@ -104,6 +104,7 @@ def test_apply_changes_exactly_the_previewed_lines_and_keeps_comments(tmp_path, 
         planned.setdefault(current, []).append((kind, [int(place.group(1))]))
     touched = {name for name in before if before[name] != after[name]}
     assert touched == set(planned)
+    assert not [p for p in data.rglob("*") if p.name.endswith(".handover")]  # no staged file left
     for name in touched:
         assert changed_lines(before[name], after[name]) == planned[name], name
     units = after["units.yaml"].decode("utf-8")
