@@ -52,6 +52,12 @@ class Result:
         return [line for line in self.stderr.splitlines()
                 if line and not line.startswith(("▶", "数据有 ", "警告："))]
 
+    @property
+    def warnings(self) -> list[str]:
+        """The warnings of a check that passed, written as the corpus writes them ("警告  …")."""
+        return [f"警告  {line.removeprefix('警告：')}" for line in self.stderr.splitlines()
+                if line.startswith("警告：")]
+
 
 def check(data_dir: Path, capsys, *extra: str) -> Result:
     """Run the real CLI's `check` in-process (fast) and capture what a user sees."""

@@ -132,3 +132,14 @@ def test_make_targets_dry_run():
     assert build.returncode == 0 and test.returncode == 0, build.stderr + test.stderr
     assert ".venv/bin/python generate.py all" in build.stdout
     assert ".venv/bin/python -m pytest" in test.stdout
+
+
+def test_readme_staffing_commands_run_on_the_example_data(tmp_path):
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    commands = re.findall(r"^\s*\.venv/bin/python generate\.py ((?:who|handover) [^#\n]*?)\s*(?:#.*)?$", readme, re.M)
+    assert any(c.startswith("who ") for c in commands) and any(c.endswith("--apply") for c in commands)
+    for command in commands:
+        data = copy_data(tmp_path / str(len(list(tmp_path.iterdir()))))
+        proc = run_cli(*command.split(), "--data", str(data), "--out", str(data.parent / "out"))
+        assert proc.returncode == 0, (command, proc.stderr)
+        assert proc.stdout.startswith("赵国强（编号 zhao-guoqiang）" if command.startswith("who") else "交接：赵国强")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import jsonschema
 import pytest
@@ -43,9 +44,9 @@ def validator(name: str) -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
 
 
-def test_committed_schemas_are_current():
+def test_committed_schemas_are_current(example):
     expected = {name: json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
-                for name, schema in schemas().items()}
+                for name, schema in schemas(example).items()}
     committed = {p.name: p.read_text(encoding="utf-8") for p in SCHEMA_DIR.glob("*.json")}
     assert sorted(committed) == sorted(expected)
     stale = [name for name in expected if committed[name] != expected[name]]
@@ -93,3 +94,49 @@ def test_schema_rejects_what_the_loader_rejects():
     risk = plain(yaml.safe_load((DATA / "risks" / "er-kuang.yaml").read_text(encoding="utf-8")))
     risk["隐患"][0]["化解时限"] = "2026-02-30"
     assert any("date" in e.message for e in validator("risks.schema.json").iter_errors(risk))
+
+
+def _properties(schema, path=""):
+    """(path, property schema) of every property, however deeply nested."""
+    for key, prop in schema.get("properties", {}).items():
+        yield f"{path}.{key}", prop
+        yield from _properties(prop, f"{path}.{key}")
+        if "items" in prop:
+            yield from _properties(prop["items"], f"{path}.{key}[]")
+
+
+def test_every_property_is_described_in_chinese_without_python_reprs():
+    for name, schema in schemas().items():
+        for path, prop in _properties(schema):
+            assert re.search(r"[\u4e00-\u9fff]", prop.get("description", "")), f"{name}{path}"
+            assert prop["markdownDescription"] == prop["description"]
+        text = json.dumps(schema, ensure_ascii=False)
+        assert not re.search(r"<factory>|'str'|Optional\[|\w+\(\w+: ", text), name
+
+
+def test_reference_fields_offer_existing_people_and_units(example):
+    schema = schemas(example)["enterprise.schema.json"]
+    leader = schema["properties"]["领导小组"]["properties"]["组长"]
+    assert leader["$ref"] == "#/$defs/人员"
+    offered = schema["$defs"]["人员"]["examples"]
+    assert "zhao-guoqiang" in offered and "赵国强" in offered
+    assert schema["$defs"]["单位"]["examples"] == sorted(example.units)
+    key_persons = schemas(example)["key-persons.schema.json"]
+    assert "examples" not in key_persons["$defs"]["隐患"]  # ledger entries change monthly: not listed
+
+
+def test_names_two_people_share_are_not_offered(example):
+    import copy
+    data = copy.copy(example)
+    twin = copy.copy(example.people["li-wenbin"])
+    twin.id = "li-wenbin-2"
+    data.people = {**example.people, twin.id: twin}
+    offered = schemas(data)["units.schema.json"]["$defs"]["人员"]["examples"]
+    assert "li-wenbin-2" in offered and "李文斌" not in offered
+
+
+def test_schema_error_messages_are_chinese():
+    schema = schemas()["people.schema.json"]
+    person = schema["properties"]["人员"]["items"]["properties"]
+    assert person["手机"]["errorMessage"] == "手机号应为 11 位数字，以 1 开头（如 13903921234）"
+    assert person["编号"]["errorMessage"].startswith("编号只能由小写英文字母")

@@ -265,7 +265,7 @@ def test_mkdocs_itself_builds_strict_and_reports_data_errors(tmp_path):
     failed = subprocess.run(mkdocs + [str(tmp_path / "bad")], cwd=REPO, env=env,
                             capture_output=True, text=True, timeout=300)
     assert failed.returncode != 0
-    assert "引用的人员“han-xeu”不存在，是否应为“han-xue”？" in failed.stderr
+    assert "引用的人员“han-xeu”不存在，是否应为“han-xue”（韩雪）？" in failed.stderr
     assert not (tmp_path / "bad" / "index.html").exists()
 
 

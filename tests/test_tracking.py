@@ -203,7 +203,8 @@ def _outputs(folder: Path) -> dict[str, bytes]:
     ("people.yaml", "    办公电话: 0373-3512001", "    办公电话: 0373-3519999"),
     ("units.yaml", "    简称: 一矿", "    简称: 一号矿"),
     ("risks/yi-kuang.yaml", "    涉及人数: ", "    涉及人数: 1"),
-], ids=["phone", "unit-label", "risk-people"])
+    ("emergency.yaml", "  总指挥: zhao-guoqiang", "  总指挥: 赵国强"),
+], ids=["phone", "unit-label", "risk-people", "person-by-name"])
 def test_incremental_rebuild_equals_a_full_build(tmp_path, edit):
     data = copy_data(tmp_path)
     incremental, full = tmp_path / "incremental", tmp_path / "full"

@@ -44,7 +44,7 @@ def test_every_error_reported_in_one_pass(tmp_path, capsys):
     assert result.code == 2
     assert result.problems == [
         "people.yaml:17:9  人员[3].手机: “139”不是有效的电话号码：手机号应为 11 位数字，以 1 开头（如 13903921234）",
-        "risks/yi-kuang.yaml:9:10  隐患[1].责任人: 引用的人员“zhou-liu”不存在，是否应为“zhou-wu”？",
+        "risks/yi-kuang.yaml:9:10  隐患[1].责任人: 引用的人员“zhou-liu”不存在，是否应为“zhou-wu”（周五）？",
         "risks/yi-kuang.yaml:19:11  隐患[2].涉及人数: 应为整数，却是“三”",
         "units.yaml:10:11  单位[1].信访电话: “3512110”不是有效的电话号码：座机号应写作“区号-号码”（如 0392-3312001）",
         "units.yaml:20:9  单位[3].类型: “二级”不是允许的值（可选：企业、职能部门、二级单位、基层单位、班组），是否应为“二级单位”？",

@@ -9,7 +9,7 @@ from . import changes, loader, tracking
 from .reads import Values
 from .snapshots import SnapshotStore
 from .docx.engine import FontRole
-from .errors import XinfangError
+from .errors import DataError, XinfangError
 from .forms import return_workbook
 from .forms.blank_bundle import stage_bundles
 from .outputs import OutputFolder, Outcome, locked, read_manifest, write_atomic, write_manifest
@@ -44,18 +44,29 @@ def jobs_for(section: str, data: loader.Dataset) -> list[Job]:
 
 
 def run(command: str, *, data_dir: Path, out_dir: Path, site_dir: Path, reporter,
-        extra: list[str] = ()) -> str:
+        extra: list[str] = (), options: dict | None = None) -> str:
     """Carry out one CLI command and return its Chinese summary.
 
-    `extra` holds diff's two versions, or more output targets (`forms blanks`).
+    `extra` holds diff's two versions, who's person, handover's two people, or
+    more output targets (`forms blanks`); `options` handover's options.
     """
     if command == "diff":
         from .datadiff import report
         return report(extra[0], extra[1], Path(data_dir))
+    if command == "who":
+        from .who import report
+        return report(loader.load(Path(data_dir)), extra[0])
+    if command == "handover":
+        from .handover import run as handover
+        return handover(Path(data_dir), Path(out_dir), extra[0], extra[1], **(options or {}))
     if command == "schema":
         from .jsonschema import write_schemas
-        written = write_schemas(Path(data_dir) / "schema")
-        return f"已生成 {len(written)} 个 JSON Schema 文件：{Path(data_dir) / 'schema'}"
+        try:  # the existing people and units become the editor's completions
+            data, note = loader.load(Path(data_dir)), ""
+        except DataError:
+            data, note = None, "（数据有错误，未加入人员和单位编号的补全提示；改正后请再运行一次）"
+        written = write_schemas(Path(data_dir) / "schema", data)
+        return f"已生成 {len(written)} 个 JSON Schema 文件：{Path(data_dir) / 'schema'}{note}"
     reporter.step(f"读取并检查数据：{data_dir}")
     # `check` writes nothing, not even the cache; builds reuse validated files.
     cache = None if command == "check" else Path(out_dir) / CACHE

@@ -155,6 +155,8 @@ def diff(old: dict, new: dict, name=None) -> list[Change]:
         before, after = old.get(key), new.get(key)
         if before and after and before[1] == after[1]:
             continue
+        if (before or after)[1] == EMPTY and not (before and after):
+            continue  # an empty field is one not written: a field the model newly has is no change
         record = _record_of(key)
         if record in added or record in removed:
             whole.setdefault(record, []).append(after or before)

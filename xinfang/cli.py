@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import difflib
 import re
 import signal
@@ -24,6 +25,14 @@ COMMANDS = {
     "lint": "检查所有模板与数据模型是否匹配",
     "schema": "重新生成数据文件的 JSON Schema（供编辑器校验和补全）",
     "import": "导入各单位报送回来的报送表（.xlsx）或填好的台账（.docx）：generate.py import 文件或目录…",
+    "who": "查某人在数据中的全部职务和显示其姓名的文档：generate.py who 姓名或编号",
+    "handover": "人员交接：generate.py handover 离任人 接任人，先预览，加 --apply 才修改数据",
+}
+# Commands that take a fixed number of words after them, and how to write them.
+WORDS = {
+    "diff": (2, "diff 命令需要两个参数：两个数据目录或两个 git 版本，如 generate.py diff HEAD~1 HEAD"),
+    "who": (1, "who 命令需要一个参数：人员的姓名或编号，如 generate.py who 赵国强"),
+    "handover": (2, "handover 命令需要两个参数：离任人和接任人（姓名或编号），如 generate.py handover 赵国强 王军"),
 }
 TARGETS = ("forms", "blanks", "site")  # output commands that may be combined
 EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT = 0, 1, 2
@@ -54,7 +63,7 @@ class _ChineseParser(argparse.ArgumentParser):
 
 
 def make_parser() -> argparse.ArgumentParser:
-    commands = "\n".join(f"  {name:<8}{text}" for name, text in COMMANDS.items())
+    commands = "\n".join(f"  {name:<10}{text}" for name, text in COMMANDS.items())
     parser = _ChineseParser(
         prog="generate.py",
         description="信访工作文档与操作手册生成器：从 data/ 中的数据生成标准表格、空白模板和操作手册网站。",
@@ -65,11 +74,23 @@ def make_parser() -> argparse.ArgumentParser:
     parser.add_argument("command", nargs="?", default="all", choices=list(COMMANDS), metavar="命令",
                         help="要执行的命令，默认 all")
     parser.add_argument("extra", nargs="*", metavar="…",
-                        help="diff 的两份数据（diff A B）；或再加 forms/blanks/site 一并生成（如 forms blanks）")
+                        help="diff 的两份数据（diff A B）；who 的人员；handover 的离任人和接任人；"
+                             "或再加 forms/blanks/site 一并生成（如 forms blanks）")
     parser.add_argument("--data", type=Path, default=Path("data"), metavar="目录", help="数据目录（默认 data/）")
     parser.add_argument("--out", type=Path, default=Path("build"), metavar="目录", help="文档输出目录（默认 build/）")
     parser.add_argument("--site-dir", type=Path, default=Path("site"), metavar="目录", help="网站输出目录（默认 site/）")
-    parser.add_argument("--apply", action="store_true", help="import：确认写入 data/（不加则只预览）")
+    parser.add_argument("--apply", action="store_true",
+                        help="import、handover：确认写入 data/（不加时只预览，不改数据）")
+    handover = parser.add_argument_group("handover 命令的选项")
+    handover.add_argument("--role", action="append", metavar="类别",
+                          help="只交接这类职务（可写多次）：领导小组、领导小组办公室、单位、责任、接访、包案、"
+                               "专项排查、应急、隐患、重点人员；不写则交接全部职务，并记录离任日期")
+    handover.add_argument("--date", type=_date, metavar="日期", help="离任日期（默认为数据日期），如 2026-12-01")
+    handover.add_argument("--name", metavar="姓名", help="接任人是新人员时：姓名（接任人参数即为其新编号）")
+    handover.add_argument("--post", metavar="职务", help="新人员的职务")
+    handover.add_argument("--unit", metavar="单位编号", help="新人员所在单位的编号")
+    handover.add_argument("--office-phone", metavar="电话", help="新人员的办公电话（座机）")
+    handover.add_argument("--mobile", metavar="手机", help="新人员的手机号")
     parser.add_argument("--quiet", action="store_true", help="不显示进度，只显示结果")
     parser.add_argument("--debug", action="store_true", help="出错时显示完整的技术细节（traceback）")
     parser.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
@@ -77,6 +98,20 @@ def make_parser() -> argparse.ArgumentParser:
     parser._positionals.title = "参数"
     parser._optionals.title = "选项"
     return parser
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}”不是有效日期，日期应写作 YYYY-MM-DD，如 2026-12-01") from None
+
+
+def _newcomer(args) -> dict | None:
+    """The new successor's details given with --name etc., or None."""
+    fields = {"name": args.name, "post": args.post, "unit": args.unit,
+              "office_phone": args.office_phone, "mobile": args.mobile}
+    return fields if any(fields.values()) else None
 
 
 class Reporter:
@@ -106,14 +141,14 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, _interrupt_on_term)
     parser = make_parser()
     args = parser.parse_args(argv)
-    if args.command == "diff" and len(args.extra) != 2:
-        parser.error("diff 命令需要两个参数：两个数据目录或两个 git 版本，如 generate.py diff HEAD~1 HEAD")
+    if args.command in WORDS and len(args.extra) != WORDS[args.command][0]:
+        parser.error(WORDS[args.command][1])
     if args.command == "import" and not args.extra:
-        parser.error("import 命令需要要导入的文件或目录，如 generate.py import 报送/")
-    if args.apply and args.command != "import":
-        parser.error("--apply 只用于 import 命令")
+        parser.error("import 命令需要要导入的文件或目录，如 generate.py import 收到的报送/")
+    if args.apply and args.command not in ("import", "handover"):
+        parser.error("--apply 只用于 import 和 handover 命令")
     combinable = args.command in TARGETS and all(word in TARGETS for word in args.extra)
-    if args.command not in ("diff", "import") and args.extra and not combinable:
+    if args.command not in WORDS and args.command != "import" and args.extra and not combinable:
         parser.error(f"{args.command} 命令后不能再跟“{' '.join(args.extra)}”"
                      f"（只有 {'、'.join(TARGETS)} 可以一起写，如 generate.py forms blanks）")
     reporter = Reporter(args.quiet)
@@ -125,7 +160,9 @@ def main(argv: list[str] | None = None) -> int:
         else:
             from .build import run
             summary = run(args.command, data_dir=args.data, out_dir=args.out,
-                          site_dir=args.site_dir, reporter=reporter, extra=args.extra)
+                          site_dir=args.site_dir, reporter=reporter, extra=args.extra,
+                          options={"apply_changes": args.apply, "roles": args.role or [],
+                                   "newcomer": _newcomer(args), "left_on": args.date})
     except DataError as exc:
         errors = [p for p in exc.problems if not p.warning]
         for problem in exc.problems:

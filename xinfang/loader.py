@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import model as m
+from . import personrefs
+from .clerkchecks import clerk_checks
 from .errors import DataError, Pos, Problem
 from .layout import CONFIDENTIAL_DIR, RISKS_DIR
 from .listfile import MIN_BYTES, ListFile, list_field
@@ -28,7 +30,7 @@ SINGLE_FILES: dict[str, tuple[Record, bool]] = {
     "units.yaml": (Record(m.UnitsFile), True),
     "people.yaml": (Record(m.PeopleFile), True),
     "responsibilities.yaml": (Record(m.ResponsibilitiesFile), True),
-    "key-groups.yaml": (Record(m.KeyGroupsFile), True),
+    "key-groups.yaml": (Record(m.KeyGroupsFile), False),
     "emergency.yaml": (Record(m.EmergencyFile), True),
     "procedure.yaml": (Record(m.ProcedureFile), True),
     "contacts.yaml": (Record(m.ContactsFile), False),
@@ -68,6 +70,7 @@ class Dataset:
     has_confidential: bool
     warnings: list = field(default_factory=list)
     sources: dict = field(default_factory=dict)  # relative path → sha256 of its bytes
+    uses: list = field(default_factory=list)  # personrefs.Use: every place a person is named
 
     @property
     def root(self) -> m.Unit:
@@ -260,9 +263,13 @@ def _load(data_dir: Path, cache_dir: Path | None, prune: bool) -> Dataset:
         if value is not MISSING:
             key_files.append(value)
 
+    people = loaded["people.yaml"]
+    people = {} if people is MISSING else {p.id: p for p in people.people}
+    units = loaded["units.yaml"]
+    units = {} if units is MISSING else {u.id: u for u in units.units}
     if any(v is MISSING for v in loaded.values()):
         # Cross-checks need every required file; report what we have so far.
-        _check_ids(c)
+        _check_ids(c, people, units)
         raise DataError(c.problems)
     risks = []
     for path, risk_file in risk_files:
@@ -273,10 +280,20 @@ def _load(data_dir: Path, cache_dir: Path | None, prune: bool) -> Dataset:
             entry.unit = risk_file.unit
             risks.append(entry)
 
+    uses = _check_ids(c, people, units)
+    names = personrefs.ids_for_names(uses)
+    named_in = {use.pos.file for use in uses if use.written != use.person}
+    for value in [*loaded.values(), *(f for _, f in risk_files), *key_files]:
+        personrefs.rewrite(value, names)
+    for name in named_in:
+        # A name stands for whoever people.yaml gives it to: such a file reads people.yaml too
+        # (xinfang.reads re-reads a file's keys when its digest changes).
+        both = c.sources[name] + c.sources.get("people.yaml", "")
+        c.sources[name] = hashlib.sha256(both.encode("ascii")).hexdigest()
     data = Dataset(
         enterprise=loaded["enterprise.yaml"],
-        units={u.id: u for u in loaded["units.yaml"].units},
-        people={p.id: p for p in loaded["people.yaml"].people},
+        units=units,
+        people=people,
         contacts=loaded["contacts.yaml"].contacts,
         responsibilities=loaded["responsibilities.yaml"],
         key_groups=loaded["key-groups.yaml"],
@@ -289,10 +306,11 @@ def _load(data_dir: Path, cache_dir: Path | None, prune: bool) -> Dataset:
         key_persons=[p for f in key_files for p in f.persons],
         has_confidential=bool(key_files),
         sources=dict(sorted(c.sources.items())),
+        uses=uses,
     )
-    _check_ids(c)
     _check_tree(data, c.problems)
     _check_rules(data, c.problems)
+    c.problems += clerk_checks(data)
     errors = _errors_only(c.problems)
     if errors:
         raise DataError(errors)
@@ -307,8 +325,8 @@ def _errors_only(problems: list[Problem]) -> list[Problem]:
     return errors and problems  # warnings ride along with errors when there are any
 
 
-def _check_ids(c: _Collector) -> None:
-    """Duplicate IDs per kind, and references that point nowhere."""
+def _check_ids(c: _Collector, people: dict, units: dict) -> list:
+    """Duplicate IDs per kind, and references that point nowhere; returns the uses of people."""
     defined: dict[str, dict[str, Pos]] = {}
     for kind, ident, pos, path in c.defs:
         first = defined.setdefault(kind, {}).get(ident)
@@ -318,12 +336,17 @@ def _check_ids(c: _Collector) -> None:
             defined[kind][ident] = pos
     blind = {kind for kind, source in DEFINED_IN.items()
              if any(name.startswith(source) for name in c.unreadable)}
+    uses = []
+    if "person" not in blind:
+        uses, problems = personrefs.resolve(c.refs, people, set(defined.get("person", {})), units)
+        c.problems += problems
     for kind, ident, pos, path in c.refs:
         names = defined.get(kind, {})
-        if ident not in names and kind not in blind:
+        if kind != "person" and ident not in names and kind not in blind:
             close = difflib.get_close_matches(ident, sorted(names), n=1, cutoff=0.6)
             hint = f"，是否应为“{close[0]}”？" if close else ""
             c.problems.append(Problem(pos, path, f"引用的{KIND_NAMES[kind]}“{ident}”不存在{hint}"))
+    return uses
 
 
 def _check_tree(data: Dataset, problems: list[Problem]) -> None:
@@ -374,6 +397,13 @@ def _check_rules(data: Dataset, problems: list[Problem]) -> None:
             problems.append(Problem(field_pos(risk, "deadline"), field_path(risk, "deadline"),
                                     f"隐患“{risk.id}”已超过化解时限（{risk.deadline.isoformat()}）仍未销号",
                                     warning=True))
+    levels = [level.level for level in data.responsibilities.levels]
+    problems += _repeated(data.responsibilities.levels, "level", "{}责任重复")
+    for assignment in data.responsibilities.assignments:
+        if assignment.level not in levels:
+            problems.append(Problem(field_pos(assignment, "level"), field_path(assignment, "level"),
+                                    f"“三级责任体系”中没有“{assignment.level}”（已写：{'、'.join(levels)}）；"
+                                    "两级管理的企业只用已写的层级"))
     problems += _repeated(data.key_groups.policies, "cls", "{} 类的稳控政策重复")
     classes = {policy.cls for policy in data.key_groups.policies}
     for person in data.key_persons:

@@ -24,8 +24,26 @@ KEY_CLASSES = ("A", "B", "C")
 UNIT_KINDS = ("企业", "职能部门", "二级单位", "基层单位", "班组")
 RESPONSIBILITY_LEVELS = ("一级", "二级", "三级")
 FIVE_RESPONSIBILITIES = ("首要责任", "直接责任", "管理责任", "包案责任", "督查责任")
+LEVELS_DOC = "一级：企业主要领导，负总责；二级：分管领导；三级：各部门、单位负责人（两级管理的企业不用三级）"
+KEY_CLASSES_DOC = ("A：组织或参与过集体访、越级访，诉求未解决；B：怨气较大、可能串联他人；"
+                   "C：关注同类问题、无过激行为（以 key-groups.yaml 的分类稳控为准）")
 PUBLIC_FIELDS = ("姓名", "职务", "单位", "办公电话", "手机")
 DEFAULT_PUBLIC = ["姓名", "职务", "单位", "办公电话"]
+
+
+PLACE_SUFFIXES = ("市", "县", "区")
+
+
+def place_key(place: str) -> str:
+    """A city as compared: 鹤壁 and 鹤壁市 are one place (a two-character name like 辉县 keeps its 县)."""
+    place = place.strip()
+    if len(place) > 2 and place[-1] in PLACE_SUFFIXES:
+        return place[:-1]
+    return place
+
+
+def same_place(a: str, b: str) -> bool:
+    return place_key(a) == place_key(b)
 
 
 class Located:
@@ -132,7 +150,9 @@ class Unit(Located):
     id: str = F("编号", Id(), required=True, doc="单位编号：小写字母、数字、连字符，如 yi-kuang")
     name: str = F("名称", Text(200), required=True)
     short_name: Optional[str] = F("简称", Text(60), doc="用于文件名和表格，如 一矿")
-    kind: str = F("类型", Choice(*UNIT_KINDS), required=True)
+    kind: str = F("类型", Choice(*UNIT_KINDS), required=True,
+                  doc="企业：企业本部；职能部门：本部的部室；二级单位：矿、厂、分公司等；基层单位：队、站、所；"
+                      "班组：基层单位下的班组。企业、二级单位、基层单位须设信访联络员")
     parent: Optional[str] = F("上级", Ref("unit"), doc="上级单位编号；企业本部不填")
     city: str = F("所在城市", Text(60), required=True, doc="用于应急到达时限")
     address: Optional[str] = F("地址", Text(200))
@@ -165,6 +185,9 @@ class Person(Located):
     mobile: Optional[str] = F("手机", Phone("mobile"))
     public: list = F("公开字段", ListOf(Choice(*PUBLIC_FIELDS), unique=True), default=list(DEFAULT_PUBLIC),
                      doc="可在操作手册网站上公开的字段；默认 姓名、职务、单位、办公电话")
+    left: Optional[dt.date] = F("离任日期", Date(),
+                                doc="人员离任（调离、退休）的日期；离任人员保留在本文件中，历史文档仍显示其姓名，"
+                                    "其担任的职务用 generate.py handover 交接给接任人")
 
 
 @dataclass
@@ -194,7 +217,7 @@ class ContactsFile(Located):
 class LevelDefinition(Located):
     """三级责任体系中的一级。"""
 
-    level: str = F("层级", Choice(*RESPONSIBILITY_LEVELS), required=True)
+    level: str = F("层级", Choice(*RESPONSIBILITY_LEVELS), required=True, doc=LEVELS_DOC)
     holder: str = F("责任主体", Text(200), required=True)
     duty: str = F("职责", Text(), required=True)
 
@@ -204,7 +227,7 @@ class Assignment(Located):
     """一条责任分工：谁、哪一级、管哪些单位和领域。"""
 
     person: str = F("责任人", Ref("person"), required=True)
-    level: str = F("层级", Choice(*RESPONSIBILITY_LEVELS), required=True)
+    level: str = F("层级", Choice(*RESPONSIBILITY_LEVELS), required=True, doc=LEVELS_DOC)
     units: list = F("责任单位", ListOf(Ref("unit"), unique=True), default=[])
     area: str = F("分管领域", Text(200), required=True)
 
@@ -221,7 +244,8 @@ class FiveDuty(Located):
 
 @dataclass
 class ResponsibilitiesFile(Located):
-    levels: list = F("三级责任体系", ListOf(Record(LevelDefinition), min_items=3), required=True)
+    levels: list = F("三级责任体系", ListOf(Record(LevelDefinition), min_items=1), required=True,
+                     doc="按层级写一级、二级、三级；两级管理的企业（公司→矿）可只写两级")
     assignments: list = F("责任分工", ListOf(Record(Assignment)), default=[])
     five: list = F("五项责任", ListOf(Record(FiveDuty)), default=[])
 
@@ -254,7 +278,7 @@ class RiskEntry(Located):
     id: str = F("编号", Id(), required=True, doc="隐患编号，全公司唯一，如 yk-2026-001")
     description: str = F("问题描述", Text(), required=True)
     category: str = F("问题类别", Choice(*RISK_CATEGORIES), required=True)
-    people_count: int = F("涉及人数", Integer(), required=True)
+    people_count: int = F("涉及人数", Integer(unit="人"), required=True)
     level: str = F("风险等级", Choice(*RISK_LEVELS), required=True,
                    doc="红：可能引发集体访或越级访；黄：有一定风险；绿：一般")
     leader: Optional[str] = F("包案领导", Ref("person"), doc="红色隐患必填")
@@ -262,9 +286,12 @@ class RiskEntry(Located):
     measures: str = F("化解措施", Text(), required=True)
     deadline: dt.date = F("化解时限", Date(), required=True)
     registered: dt.date = F("挂号日期", Date(), required=True)
-    state: str = F("状态", Choice(*RISK_STATES), default="在办")
+    state: str = F("状态", Choice(*RISK_STATES), default="在办",
+                   doc="在办：尚未化解（不填即为在办）；已销号：案结事了，须填写销号日期")
     closed: Optional[dt.date] = F("销号日期", Date())
-    screening: str = F("排查方式", Choice(*SCREENING_KINDS), default="日常排查")
+    screening: str = F("排查方式", Choice(*SCREENING_KINDS), default="日常排查",
+                       doc="日常排查：各单位每月自查（不填即为此项）；专项排查：节日、会议、改革节点前的排查；"
+                           "动态跟踪：对已知问题的跟踪")
     campaign: Optional[str] = F("专项排查", Ref("campaign"), doc="在哪次专项排查中发现（专项排查编号）")
     progress: list = F("进展情况", ListOf(Record(Progress)), default=[])
     unit: str = ""  # set by the loader from the file's unit
@@ -291,16 +318,16 @@ class RiskFile(Located):
 class KeyClassPolicy(Located):
     """重点人员分类稳控政策（公开）。"""
 
-    cls: str = F("类别", Choice(*KEY_CLASSES), required=True)
+    cls: str = F("类别", Choice(*KEY_CLASSES), required=True, doc=KEY_CLASSES_DOC)
     criteria: str = F("标准", Text(), required=True)
     contact_by: str = F("联系人", Text(100), required=True, doc="如：分管领导")
     frequency: str = F("联系频次", Text(100), required=True, doc="如：至少每周一次")
-    interval_days: int = F("间隔天数", Integer(1, 366), required=True, doc="两次联系最长间隔天数")
+    interval_days: int = F("间隔天数", Integer(1, 366, unit="天"), required=True, doc="两次联系最长间隔天数")
 
 
 @dataclass
 class KeyGroupsFile(Located):
-    policies: list = F("分类稳控", ListOf(Record(KeyClassPolicy), min_items=1), required=True)
+    policies: list = F("分类稳控", ListOf(Record(KeyClassPolicy), min_items=1), default=[])
     measures: list = F("稳控措施", ListOf(Text()), default=[])
 
 
@@ -313,7 +340,7 @@ class KeyPerson(Located):
     id_number: Optional[str] = F("身份证号", Text(18))
     address: Optional[str] = F("住址", Text(200))
     mobile: Optional[str] = F("手机", Phone("mobile"))
-    cls: str = F("类别", Choice(*KEY_CLASSES), required=True)
+    cls: str = F("类别", Choice(*KEY_CLASSES), required=True, doc=KEY_CLASSES_DOC)
     unit: str = F("所属单位", Ref("unit"), required=True)
     demand: str = F("主要诉求", Text(), required=True)
     risk: Optional[str] = F("关联隐患", Ref("risk"))
@@ -363,8 +390,9 @@ class ReceptionRule(Located):
     """一位领导的接访规则。"""
 
     leader: str = F("接访领导", Ref("person"), required=True)
-    mode: str = F("方式", Choice("定点接访", "预约接访"), required=True)
-    cycle: str = F("周期", Choice("每月", "每周"), required=True)
+    mode: str = F("方式", Choice("定点接访", "预约接访"), required=True,
+                  doc="定点接访：在固定地点、固定时间接待来访群众；预约接访：群众预约后按约定时间接待")
+    cycle: str = F("周期", Choice("每月", "每周"), required=True, doc="每月：每月一次（须填第几周）；每周：每周一次")
     weekday: str = F("星期", Choice(*WEEKDAYS), required=True)
     week_of_month: Optional[int] = F("第几周", Integer(1, 4), doc="周期为每月时：当月第几个该星期几")
     time: str = F("时间", Text(40), required=True, doc="如 9:00—11:30")
@@ -390,7 +418,8 @@ class ReceptionFile(Located):
     finish_days: int = F("办结时限工作日", Integer(1, 90), default=15)
     schedule_months: int = F("排班月数", Integer(1, 12), default=3, doc="接访安排表排多少个月")
     backlog_months: int = F("积案认定月数", Integer(1, 24), default=3)
-    award_threshold: int = F("积案化解率考核线", Integer(0, 100), default=80, doc="百分比")
+    award_threshold: int = F("积案化解率考核线", Integer(0, 100, unit="%"), default=80,
+                             doc="百分比，只填数字：80 表示 80%")
     rules: list = F("接访规则", ListOf(Record(ReceptionRule)), default=[])
     cases: list = F("包案", ListOf(Record(CaseOwnership, id_kind="case")), default=[])
 
@@ -417,7 +446,7 @@ class CommandOffice(Located):
 @dataclass
 class Vehicle(Located):
     kind: str = F("车型", Text(60), required=True)
-    count: int = F("数量", Integer(1), required=True)
+    count: int = F("数量", Integer(1, unit="辆"), required=True)
     place: str = F("停放地点", Text(200), required=True)
     driver: Optional[str] = F("驾驶员", Ref("person"))
 
@@ -431,9 +460,9 @@ class CommandPost(Located):
     member_units: list = F("成员单位", ListOf(Ref("unit"), unique=True), default=[])
     office: CommandOffice = F("办公室", Record(CommandOffice), required=True)
     teams: list = F("工作组", ListOf(Record(Team)), default=[])
-    team_size: int = F("应急队伍人数", Integer(1), required=True)
+    team_size: int = F("应急队伍人数", Integer(1, unit="人"), required=True)
     vehicles: list = F("应急车辆", ListOf(Record(Vehicle)), default=[])
-    fund: float = F("备用金万元", Number(0), required=True, doc="应急备用金（万元）")
+    fund: float = F("备用金万元", Number(0, unit="万元"), required=True, doc="应急备用金（万元），只填数字，如 50")
     fund_keeper: str = F("备用金管理部门", Ref("unit"), required=True)
 
 
@@ -443,8 +472,10 @@ class Arrival(Located):
 
     place: str = F("事发地点", Text(60), required=True, doc="城市名，如 鹤壁市、郑州市、北京市")
     note: str = F("说明", Text(100), required=True, doc="如：公司所在地、省会、进京")
-    same_city_minutes: Optional[int] = F("同城单位时限分钟", Integer(1), doc="与事发地同城的单位到达时限")
-    other_minutes: int = F("其他单位时限分钟", Integer(1), required=True)
+    same_city_minutes: Optional[int] = F("同城单位时限分钟", Integer(1, unit="分钟"),
+                                         doc="与事发地同城的单位到达时限（分钟），如 1小时填 60")
+    other_minutes: int = F("其他单位时限分钟", Integer(1, unit="分钟"), required=True,
+                           doc="其他城市的单位到达时限（分钟），如 2小时填 120")
 
 
 @dataclass
@@ -457,9 +488,9 @@ class ResponseLevel(Located):
 @dataclass
 class EmergencyFile(Located):
     post: CommandPost = F("应急指挥部", Record(CommandPost), required=True)
-    report_minutes: int = F("信息报告时限分钟", Integer(1), required=True,
-                            doc="发现聚集苗头后报告领导小组的时限")
-    onsite_minutes: int = F("到场时限分钟", Integer(1), required=True)
+    report_minutes: int = F("信息报告时限分钟", Integer(1, unit="分钟"), required=True,
+                            doc="发现聚集苗头后报告领导小组的时限（分钟）")
+    onsite_minutes: int = F("到场时限分钟", Integer(1, unit="分钟"), required=True, doc="人员到达现场的时限（分钟），如 1小时填 60")
     arrivals: list = F("到达时限", ListOf(Record(Arrival)), default=[])
     levels: list = F("分级响应", ListOf(Record(ResponseLevel)), default=[])
 
@@ -484,6 +515,8 @@ class HolidayYear(Located):
     year: int = F("年份", Integer(2000, 2200), required=True)
     holidays: list = F("放假日期", ListOf(Date(), unique=True), default=[])
     workdays: list = F("调休上班日期", ListOf(Date(), unique=True), default=[])
+    provisional: str = F("暂定", Choice("是", "否"), default="否",
+                         doc="“是”表示本年安排是推测的、尚未按国务院办公厅通知核对；据此算出的日期会给出警告")
 
 
 @dataclass

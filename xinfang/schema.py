@@ -22,12 +22,21 @@ from .errors import Pos, Problem
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ID_MAX = 64
+PERSON_NAME_MAX = 40
 MOBILE_RE = re.compile(r"^1[3-9]\d{9}$")
 LANDLINE_RE = re.compile(r"^(?:0\d{2,3}-?\d{7,8}(?:-\d{1,6})?|400-?\d{3}-?\d{4}|1[0-2]\d{3})$")
 # Characters an XML 1.0 document (and so a DOCX) cannot hold.
 XML_ILLEGAL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 MAX_TEXT = 20000
 MAX_NODES_VISITED = 2_000_000
+CHINESE_OPEN_QUOTES, CHINESE_CLOSE_QUOTES = "“‘「『", "”’」』"
+FULL_WIDTH_SPACE = "\u3000"
+# A number written with a measure after it ("1小时", "30%"): the number and the words.
+NUMBER_WITH_UNIT_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([^\d\s.].*?)\s*$")
+PERCENT_SIGNS = ("%", "％", "个百分点")
+HOUR_WORDS = ("小时", "个小时", "钟头", "个钟头", "h", "H")
+# What a field counts in, as the noun a message names ("此项应填人数").
+UNIT_NOUNS = {"人": "人数", "天": "天数", "辆": "车辆数", "分钟": "分钟数", "万元": "金额（万元）", "%": "百分比"}
 
 NULL_TAG = "tag:yaml.org,2002:null"
 _constructor = SafeConstructor()
@@ -95,11 +104,20 @@ class Spec:
     def json_schema(self) -> dict:
         raise NotImplementedError
 
+    def describe(self) -> str:
+        """What to write here, in a few Chinese words (shown by editors)."""
+        return self.kind_name
+
     def _scalar(self, node: yaml.Node, path: str, ctx: Context) -> yaml.ScalarNode | None:
         ctx.visit()
         if not isinstance(node, yaml.ScalarNode):
             shape = "列表" if isinstance(node, yaml.SequenceNode) else "键值对"
             ctx.error(node, path, f"应为{self.kind_name}，却是{shape}")
+            return None
+        value = node.value.strip()
+        if len(value) >= 2 and value[0] in CHINESE_OPEN_QUOTES and value[-1] in CHINESE_CLOSE_QUOTES:
+            ctx.error(node, path, f"值两端有中文引号 {value[0]} {value[-1]}，会原样印进文档，请删除这两个引号"
+                                  "（YAML 的值不用加引号）")
             return None
         return node
 
@@ -133,19 +151,46 @@ class Text(Spec):
     def json_schema(self):
         return {"type": ["string", "number"], "maxLength": self.max_len}
 
+    def describe(self):
+        return f"文本，不超过 {self.max_len} 字"
+
 
 class Integer(Spec):
+    """A whole number; `unit` is what it counts in (分钟, 人, %), named when a clerk writes one."""
+
     kind_name = "整数"
 
-    def __init__(self, minimum: int | None = 0, maximum: int | None = None):
-        self.minimum, self.maximum = minimum, maximum
+    def __init__(self, minimum: int | None = 0, maximum: int | None = None, unit: str = ""):
+        self.minimum, self.maximum, self.unit = minimum, maximum, unit
+
+    def unit_problem(self, written: str) -> str | None:
+        """The message for a number written with a measure after it, or None."""
+        found = NUMBER_WITH_UNIT_RE.match(written)
+        if not found:
+            return None
+        number, words = found.groups()
+        if self.unit == "%":
+            if words in PERCENT_SIGNS:
+                return f"“{written}”不要带百分号：此项已按百分比计，只填数字 {number}"
+            return f"“{written}”带了单位“{words}”：此项填百分比的数字（如 80 表示 80%），不带单位"
+        noun = UNIT_NOUNS.get(self.unit, "数字")
+        if words in PERCENT_SIGNS:
+            return f"“{written}”是百分比：此项应填{noun}（数字），不能填百分比"
+        if not self.unit:
+            return f"“{written}”带了单位“{words}”：此项只填数字"
+        example = f"，如 {number}"
+        if self.unit == "分钟" and words in HOUR_WORDS:
+            example = f"：{number}小时应填 {float(number) * 60:g}"
+        elif words == self.unit:
+            example = f"：应填 {number}"
+        return f"“{written}”带了单位“{words}”：此项以“{self.unit}”为单位，只填数字{example}"
 
     def load(self, node, path, ctx):
         node = self._scalar(node, path, ctx)
         if node is None:
             return MISSING
         if node.tag != "tag:yaml.org,2002:int":
-            return ctx.error(node, path, f"应为整数，却是“{node.value}”")
+            return ctx.error(node, path, self.unit_problem(node.value) or f"应为整数，却是“{node.value}”")
         value = _constructor.construct_object(node)
         if self.minimum is not None and value < self.minimum:
             return ctx.error(node, path, f"不能小于 {self.minimum}")
@@ -159,7 +204,17 @@ class Integer(Spec):
             schema["minimum"] = self.minimum
         if self.maximum is not None:
             schema["maximum"] = self.maximum
+        schema["errorMessage"] = f"应为{self.describe()}"
         return schema
+
+    def describe(self):
+        bounds = ""
+        if self.minimum is not None and self.maximum is not None:
+            bounds = f"，{self.minimum}—{self.maximum}"
+        elif self.minimum:
+            bounds = f"，不小于 {self.minimum}"
+        unit = f"，以“{self.unit}”计，只填数字" if self.unit else ""
+        return f"{self.kind_name}{bounds}{unit}"
 
 
 class Number(Integer):
@@ -170,7 +225,7 @@ class Number(Integer):
         if node is None:
             return MISSING
         if node.tag not in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
-            return ctx.error(node, path, f"应为数字，却是“{node.value}”")
+            return ctx.error(node, path, self.unit_problem(node.value) or f"应为数字，却是“{node.value}”")
         value = _constructor.construct_object(node)
         if value != value or value in (float("inf"), float("-inf")):
             return ctx.error(node, path, f"应为数字，却是“{node.value}”")
@@ -203,7 +258,11 @@ class Date(Spec):
         return value
 
     def json_schema(self):
-        return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+        return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$",
+                "errorMessage": f"应为{self.describe()}"}
+
+    def describe(self):
+        return "日期，写作 YYYY-MM-DD，如 2026-11-22"
 
 
 class Choice(Text):
@@ -223,7 +282,19 @@ class Choice(Text):
         return value
 
     def json_schema(self):
-        return {"enum": self.values}
+        return {"enum": self.values, "errorMessage": f"只能填：{'、'.join(self.values)}"}
+
+    def describe(self):
+        return f"只能填以下之一：{'、'.join(self.values)}"
+
+
+def list_slip(value: str) -> str | None:
+    """What is wrong with a list written with Chinese punctuation ("a，b", "【a, b】"), or None."""
+    if value[:1] in "【［" or value[-1:] in "】］":
+        return f"“{value}”用了中文方括号：列表请用英文方括号 [ ]，如 [a, b]，或每项一行以“- ”开头"
+    if any(mark in value for mark in "，、；"):
+        return f"“{value}”中用了中文逗号或顿号分隔：列表各项之间请用英文逗号“,”，如 [a, b]"
+    return None
 
 
 class Id(Text):
@@ -239,6 +310,9 @@ class Id(Text):
         value = super().load(node, path, ctx)
         if value is MISSING:
             return MISSING
+        slip = list_slip(value)
+        if slip:
+            return ctx.error(node, path, slip)
         if not ID_RE.match(value):
             return ctx.error(
                 node, path,
@@ -248,27 +322,50 @@ class Id(Text):
         return value
 
     def json_schema(self):
-        return {"type": "string", "pattern": ID_RE.pattern, "maxLength": ID_MAX}
+        return {"type": "string", "pattern": ID_RE.pattern, "maxLength": ID_MAX,
+                "errorMessage": "编号只能由小写英文字母、数字和连字符组成（如 yi-kuang），不能含空格、汉字"}
+
+    def describe(self):
+        return "编号：小写英文字母、数字和连字符，如 yi-kuang；一经使用不要改动"
 
 
 class Ref(Id):
-    """An ID that must name something defined elsewhere (checked after loading)."""
+    """An ID that must name something defined elsewhere (checked after loading).
+
+    A person may also be named by their name (姓名): the loader replaces a name
+    that belongs to exactly one person by that person's ID.
+    """
 
     KIND_NAMES = {
         "person": "人员", "unit": "单位", "risk": "隐患", "campaign": "专项排查",
         "key-person": "重点人员",
     }
+    DEFINED_IN = {"person": "people.yaml", "unit": "units.yaml", "risk": "risks/ 下的隐患台账",
+                  "campaign": "campaigns.yaml", "key-person": "confidential/key-persons.yaml"}
 
     def load(self, node, path, ctx):
-        value = super().load(node, path, ctx)
+        if self.kind == "person":
+            value = Text.load(self, node, path, ctx)
+            if value is not MISSING and list_slip(value):
+                return ctx.error(node, path, list_slip(value))
+            if value is not MISSING and not ID_RE.match(value) and len(value) > PERSON_NAME_MAX:
+                return ctx.error(node, path, f"“{value}”既不是人员编号，也不像姓名（姓名不超过 {PERSON_NAME_MAX} 字）")
+        else:
+            value = super().load(node, path, ctx)
         if value is not MISSING:
             ctx.refs.append((self.kind, value, ctx.pos(node), path))
         return value
 
     def json_schema(self):
-        schema = super().json_schema()
-        schema["description"] = f"{self.KIND_NAMES[self.kind]}编号"
-        return schema
+        """A reference to the file's `$defs` entry for this kind (xinfang.jsonschema adds it, with the
+        existing IDs and names as completions)."""
+        return {"$ref": f"#/$defs/{self.KIND_NAMES[self.kind]}"}
+
+    def describe(self):
+        where = self.DEFINED_IN[self.kind]
+        if self.kind == "person":
+            return f"人员编号（见 {where}），或姓名（只有一人叫这个名字时）"
+        return f"{self.KIND_NAMES[self.kind]}编号（见 {where}）"
 
 
 class Phone(Text):
@@ -292,7 +389,11 @@ class Phone(Text):
         return value
 
     def json_schema(self):
-        return {"type": ["string", "integer"], "pattern": self.FORMS[self.form][0].pattern}
+        pattern, hint = self.FORMS[self.form]
+        return {"type": ["string", "integer"], "pattern": pattern.pattern, "errorMessage": hint}
+
+    def describe(self):
+        return self.FORMS[self.form][1]
 
 
 class ListOf(Spec):
@@ -331,6 +432,11 @@ class ListOf(Spec):
             schema["uniqueItems"] = True
         return schema
 
+    def describe(self):
+        if isinstance(self.item, Record):
+            return "列表，每项以“- ”开头"
+        return f"列表，每项以“- ”开头，或写在方括号 [ ] 中用逗号分隔；每项：{self.item.describe()}"
+
 
 def F(key: str, spec: Spec, *, required: bool = False, default: Any = None,
       doc: str = "") -> Any:
@@ -365,7 +471,10 @@ class Record(Spec):
         ctx.visit()
         if not isinstance(node, yaml.MappingNode):
             shape = "列表" if isinstance(node, yaml.SequenceNode) else f"“{getattr(node, 'value', '')}”"
-            return ctx.error(node, path, f"应为键值对（“键: 值”），却是{shape}")
+            hint = ""
+            if isinstance(node, yaml.ScalarNode) and "：" in node.value:
+                hint = "（键后面用了中文冒号“：”，请改为英文冒号“:”，并在冒号后加一个空格）"
+            return ctx.error(node, path, f"应为键值对（“键: 值”），却是{shape}{hint}")
         by_key = {f.metadata["key"]: f for f in self.fields}
         values: dict[str, Any] = {}
         where: dict[str, tuple[int, int]] = {}  # (line, col): plain tuples pickle fastest
@@ -381,6 +490,12 @@ class Record(Spec):
                 continue
             seen[key] = key_node.start_mark.line + ctx.first_line
             spec_field = by_key.get(key)
+            if spec_field is None and key.startswith(FULL_WIDTH_SPACE):
+                meant = key.lstrip(FULL_WIDTH_SPACE + " ")
+                ctx.error(key_node, f"{path}.{meant}" if path else meant,
+                          "行首用了全角空格（中文输入法的空格）缩进，请改用半角空格")
+                failed = True
+                continue
             if spec_field is None:
                 ctx.error(key_node, key_path, f"未知的键“{key}”{_suggest(key, list(by_key))}".rstrip("，"))
                 failed = True
@@ -422,18 +537,31 @@ class Record(Spec):
         properties, required = {}, []
         for f in self.fields:
             meta = f.metadata
-            prop = dict(meta["spec"].json_schema())
-            if meta["doc"]:
-                prop["description"] = meta["doc"]
+            spec = meta["spec"]
+            prop = dict(spec.json_schema())
+            what = meta["doc"] or meta["key"]
+            if not isinstance(spec, Record):
+                what = f"{what}。{spec.describe()}"
+            if meta["required"]:
+                what += "。必填"
+            prop["description"] = prop["markdownDescription"] = what
             properties[meta["key"]] = prop
             if meta["required"]:
                 required.append(meta["key"])
         schema = {"type": "object", "additionalProperties": False, "properties": properties}
         if required:
             schema["required"] = required
-        if self.cls.__doc__:
-            schema["description"] = self.cls.__doc__.strip()
+        if self.own_doc():
+            schema["description"] = self.own_doc()
         return schema
+
+    def own_doc(self) -> str:
+        """The record class's docstring; "" for the signature dataclasses make up when there is none."""
+        doc = (self.cls.__doc__ or "").strip()
+        return "" if doc.startswith(f"{self.cls.__name__}(") else doc
+
+    def describe(self):
+        return self.own_doc() or "一组“键: 值”"
 
 
 def _field_path(cls: type, path: str, attr: str) -> str:

@@ -60,7 +60,9 @@ def _group_entries(data) -> list[tuple[str, str]]:
 def _own_entries(data, unit) -> list[tuple[str, str]]:
     roles = [("主要领导", unit.leader), ("分管领导", unit.supervisor), ("信访联络员", unit.liaison)]
     named = {pid for _, pid in roles if pid}
-    others = [p for p in data.people_in(unit) if p.id not in named]
+    today = data.today
+    # Someone who has left stays in people.yaml for history, not in the roster.
+    others = [p for p in data.people_in(unit) if p.id not in named and (p.left is None or p.left > today)]
     return roles + [("本单位人员", p.id) for p in others]
 
 

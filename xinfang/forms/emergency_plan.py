@@ -10,6 +10,7 @@ from .common import enterprise_header, unit_header
 from .plans import company_plan_jobs
 from .narrative import GAP, date_text, duration, names, unit_names, who
 from .scope import blank_date
+from ..model import same_place
 
 FORM = "突发信访事件应急预案"
 TEMPLATE = "emergency_plan.docx"
@@ -37,7 +38,7 @@ def arrival_rows(data, arrival) -> list[dict]:
     for unit in data.descendants(data.root):
         if unit.kind != ARRIVING_KIND:
             continue
-        same = bool(arrival.same_city_minutes) and unit.city == arrival.place
+        same = bool(arrival.same_city_minutes) and same_place(unit.city, arrival.place)
         minutes = arrival.same_city_minutes if same else arrival.other_minutes
         rows.append({"name": unit.name, "city": unit.city, "kind": "同城单位" if same else "其他单位",
                      "time": duration(minutes)})

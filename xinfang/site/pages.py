@@ -268,7 +268,7 @@ class Site:
                  for p in public.people(d, self.people_of.get(unit.id, []))]
         assignments = [[a.level, p["name"], p["post"], a.area] for a, p in
                        ((a, public.person(d, a.person)) for a in self.assignments_of.get(unit.id, []))]
-        arrivals = [[a.place, a.note, f"{a.same_city_minutes if (a.same_city_minutes and a.place == unit.city) else a.other_minutes} 分钟"]
+        arrivals = [[a.place, a.note, f"{a.same_city_minutes if (a.same_city_minutes and model.same_place(a.place, unit.city)) else a.other_minutes} 分钟"]
                     for a in d.emergency.arrivals]
         tree = None
         if unit.children:
