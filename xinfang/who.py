@@ -103,7 +103,8 @@ def documents_showing(data, person_id: str) -> tuple[list[str], list[str]]:
                 except XinfangError as exc:
                     failed.append(f"{job.path}：{exc}")
                     continue
-                if any(key.startswith(prefix) for key in keys):
+                # Reading only the 离任日期 decides whether someone is listed, not that they are shown.
+                if any(key.startswith(prefix) and key != f"{prefix}left" for key in keys):
                     found.append(job.path)
     return sorted(found), failed
 

@@ -46,7 +46,8 @@ def person_labels(data, people: list) -> dict[str, str]:
 
 
 def workbook_people(data, unit) -> list:
-    """Who a unit may name: its own people and those below it, then the leaders above it."""
+    """Who a unit may name: its own people and those below it, then the leaders above it;
+    not those who have left (they stay in people.yaml for history only)."""
     chain = list(reversed(data.ancestors(unit)))
     below = data.descendants(unit)
-    return [p for u in chain + below for p in data.people_in(u)]
+    return [p for u in chain + below for p in data.people_in(u) if p.left is None or p.left > data.today]
