@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import zipfile
@@ -161,3 +162,22 @@ def dump(source) -> Dump:
 def text(source) -> str:
     """`dump(source).text()`: every line of the document, each ending with a newline."""
     return dump(source).text()
+
+
+def made_on(source) -> dt.date | None:
+    """The date a document was made for: its core properties' modified date (the build's data date).
+
+    A zip of documents (a unit's blanks) answers with its first document's date.
+    """
+    if isinstance(source, (bytes, bytearray)):
+        source = io.BytesIO(source)
+    try:
+        with zipfile.ZipFile(source) as archive:
+            names = archive.namelist()
+            if "docProps/core.xml" not in names:
+                inner = next((n for n in sorted(names) if n.endswith(".docx")), None)
+                return made_on(archive.read(inner)) if inner else None
+            found = re.search(rb"<dcterms:modified[^>]*>(\d{4}-\d{2}-\d{2})", archive.read("docProps/core.xml"))
+    except (OSError, zipfile.BadZipFile, KeyError):
+        return None
+    return dt.date.fromisoformat(found.group(1).decode()) if found else None
