@@ -174,7 +174,7 @@ def _whole(verb: str, line: Line) -> str:
     cells = [c for c, col in zip(line.row.cells, line.row.columns) if c and line.columns.get(col) != NUMBER_COLUMN]
     where = f"{line.caption} " if line.caption else ""
     place = f"第{line.number}行" if line.number else "表头" if line.columns else "表格行"
-    return f"{verb} {where}{place}：{_clip('，'.join(cells), BRIEF)}"
+    return f"{verb} {where}{place}：{_clip(' | '.join(cells), BRIEF)}"
 
 
 def _changed_line(a: Line, b: Line, old_forms, new_forms) -> str:
