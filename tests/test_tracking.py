@@ -240,4 +240,4 @@ def test_a_manifest_of_the_first_format_still_spares_unchanged_files(tmp_path):
     (out / MANIFEST).write_text(json.dumps(old), "utf-8")
     result = run_cli("forms", "--data", str(data), "--out", str(out))
     assert result.returncode == 0, result.stderr
-    assert re.search(r"新建 0 份，更新 0 份，未变 \d+ 份，删除 0 份", result.stdout)
+    assert re.search(r"新建 0 份，更新 0 份，未变 \d+ 份，归档 0 份", result.stdout)
