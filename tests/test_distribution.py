@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import QuietReporter, copy_data
+from conftest import QuietReporter, copy_data, run_cli
 from xinfang import loader
 from xinfang.build import build_documents
 from xinfang.docx import textdump
@@ -260,3 +260,20 @@ def test_the_workbook_is_the_same_bytes_for_the_same_build(tmp_path, built):
     build(data, other)
     assert (out / WORKBOOK).read_bytes() == (other / WORKBOOK).read_bytes()
     assert (out / LIST).read_bytes() == (other / LIST).read_bytes()
+
+
+def test_cli_change_list_and_site_count_documents_alike(tmp_path):
+    data = copy_data(tmp_path)
+    out, site = tmp_path / "build", tmp_path / "site"
+    result = run_cli("all", "--data", str(data), "--out", str(out), "--site-dir", str(site))
+    assert result.returncode == 0, result.stderr
+    summary = re.search(r"^(文档 \d+ 份.*)；输出目录", result.stdout, re.M).group(1)
+    changes = (out / "变更清单.txt").read_text("utf-8")
+    assert f"\n{summary}。\n" in changes
+    blanks = int(re.search(r"空白模板 (\d+) 份", summary).group(1))
+    zips = int(re.search(r"空白模板压缩包：新建 (\d+) 个", summary).group(1))
+    assert f"下载文件 {blanks + zips} 个（空白模板 {blanks} 份、空白模板压缩包 {zips} 个）" in result.stdout
+    forms = int(re.search(r"表格文档 (\d+) 份", summary).group(1))
+    assert f"生成表格文档：共 {forms} 份" in result.stderr and f"生成空白模板：共 {blanks} 份" in result.stderr
+    issued = int(re.search(r"需重新下发 (\d+) 份", summary).group(1))
+    assert f"需重新下发 {issued} 份" in (out / LIST).read_text("utf-8")

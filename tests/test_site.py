@@ -231,7 +231,7 @@ def test_change_log_words_a_change_and_failed_build_keeps_old_site(tmp_path):
     people = data / "people.yaml"
     people.write_text(people.read_text("utf-8").replace("姓名: 赵国强", "姓名: 李某某"), "utf-8")
     second = build_site(data, site_dir)
-    assert re.search(r"数据变化 [1-9]\d* 处", second)
+    assert re.search(r"公开内容的数据变化 [1-9]\d* 处", second)
     changes = text_of(page(site_dir, "changes"))
     # A renamed person is one change of that person, not one per role the person holds.
     assert "人员“李某某”·姓名 由 赵国强 改为 李某某" in changes

@@ -5,12 +5,13 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
-from . import distribution, loader, tracking
+from . import distribution, docdiff, loader, tracking
 from .reads import Values
 from .snapshots import SnapshotStore
 from .docx.engine import FontRole
 from .errors import XinfangError
 from .forms.blank_bundle import stage_bundles
+from .forms.common import BLANK_DIR, CONFIDENTIAL_DIR
 from .outputs import OutputFolder, Outcome, locked, read_manifest, write_atomic, write_manifest
 from .render import Job, Renderer, render_all
 
@@ -134,18 +135,28 @@ def build_documents(data: loader.Dataset, sections: list[str], out_dir: Path, re
 def outcome_summary(outcome: Outcome, listed: list[distribution.Entry]) -> str:
     """What a build did to the documents, in the same words for the CLI and the change list.
 
-    Documents are the DOCX files; each unit's zip of blanks is counted apart.
+    Documents are the DOCX files (as the progress lines and the site count them);
+    each unit's zip of blanks is counted apart.
     """
     docs = {name: [p for p in getattr(outcome, name) if distribution.is_document(p)]
             for name in ("new", "changed", "unchanged")}
     archived = [p for p in outcome.archived if distribution.is_document(p)]
+    made = docs["new"] + docs["changed"] + docs["unchanged"]
+    blanks = sum(p.startswith(BLANK_DIR + "/") for p in made)
+    secret = sum(p.startswith(CONFIDENTIAL_DIR + "/") for p in made)
+    parts = []
+    if len(made) > blanks:
+        parts.append(f"表格文档 {len(made) - blanks} 份" + (f"（含涉密文档 {secret} 份）" if secret else ""))
+    if blanks:
+        parts.append(f"空白模板 {blanks} 份")
+    n = distribution.counts(listed)
+    quiet = f"仅日期更新 {n[docdiff.DATE_ONLY]} 份" + (
+        f"，仅版式更新 {n[docdiff.LAYOUT_ONLY]} 份" if n[docdiff.LAYOUT_ONLY] else "")
+    line = (f"文档 {len(made)} 份" + (f"，其中{'、'.join(parts)}" if parts else "")
+            + f"；新建 {len(docs['new'])} 份，更新 {len(docs['changed'])} 份，未变 {len(docs['unchanged'])} 份，"
+            f"归档 {len(archived)} 份（需重新下发 {n[docdiff.REISSUE] + n[distribution.NEW]} 份，{quiet}）")
     zips = {name: len(getattr(outcome, name)) - len(docs[name]) for name in docs}
     zips["archived"] = len(outcome.archived) - len(archived)
-    n = distribution.counts(listed)
-    line = (f"文档：新建 {len(docs['new'])} 份，更新 {len(docs['changed'])} 份，未变 {len(docs['unchanged'])} 份，"
-            f"归档 {len(archived)} 份（需重新下发 {n[distribution.docdiff.REISSUE] + n[distribution.NEW]} 份，"
-            f"仅日期更新 {n[distribution.docdiff.DATE_ONLY]} 份")
-    line += f"，仅版式更新 {n[distribution.docdiff.LAYOUT_ONLY]} 份）" if n[distribution.docdiff.LAYOUT_ONLY] else "）"
     if any(zips.values()):
         line += (f"；空白模板压缩包：新建 {zips['new']} 个，更新 {zips['changed']} 个，"
                  f"未变 {zips['unchanged']} 个，归档 {zips['archived']} 个")
@@ -197,10 +208,10 @@ def write_change_list(out_dir: Path, data: loader.Dataset, outcome: Outcome,
         lines.append(f"数据变化 {len(data_changes)} 处：")
         lines += [f"  - {change}" for change in data_changes] or ["  （无）"]
     lines += ["", outcome_summary(outcome, listed) + "。"]
-    groups = (("需重新下发的文档（内容有变化）", distribution.docdiff.REISSUE),
+    groups = (("需重新下发的文档（内容有变化）", docdiff.REISSUE),
               ("新建的文档", distribution.NEW), ("归档的文档（不再生成，已移入归档目录）", distribution.ARCHIVED),
-              ("仅日期更新的文档（不需重新下发）", distribution.docdiff.DATE_ONLY),
-              ("仅版式更新的文档（文字未变，不需重新下发）", distribution.docdiff.LAYOUT_ONLY))
+              ("仅日期更新的文档（不需重新下发）", docdiff.DATE_ONLY),
+              ("仅版式更新的文档（文字未变，不需重新下发）", docdiff.LAYOUT_ONLY))
     for title, kind in groups:
         entries = sorted((e for e in listed if e.kind == kind), key=lambda e: e.path)
         if not entries or (kind == distribution.NEW and first):
