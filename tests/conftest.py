@@ -49,6 +49,13 @@ def copy_data(tmp_path: Path) -> Path:
     return target
 
 
+def fresh_copy(built: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """A private, editable copy of the example data and of its build (the `built` fixture)."""
+    out = tmp_path / "build"
+    shutil.copytree(built, out)
+    return copy_data(tmp_path), out
+
+
 def run_cli(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:
     """Run generate.py as a user would; returns the finished process."""
     return subprocess.run([sys.executable, str(REPO / "generate.py"), *args], cwd=cwd,

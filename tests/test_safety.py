@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, copy_data, run_cli
+from conftest import REPO, copy_data, fresh_copy, run_cli
 
 
 def snapshot_files(folder: Path) -> dict[str, bytes]:
@@ -37,14 +37,9 @@ def replace_in(path: Path, old: str, new: str) -> None:
 
 
 @pytest.fixture()
-def first_build(tmp_path):
-    data = copy_data(tmp_path)
-    out = tmp_path / "build"
-    result = run_cli("forms", "--data", str(data), "--out", str(out))
-    assert result.returncode == 0, result.stderr
-    result = run_cli("blanks", "--data", str(data), "--out", str(out))
-    assert result.returncode == 0, result.stderr
-    return data, out
+def first_build(built, tmp_path):
+    """Editable data and a copy of its first build (forms and blanks)."""
+    return fresh_copy(built, tmp_path)
 
 
 def test_unchanged_data_rewrites_nothing(first_build):
@@ -134,6 +129,7 @@ def _wait_for(path: Path, proc: subprocess.Popen, seconds: float = 60) -> bool:
     return False
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL])
 def test_killed_build_leaves_every_output_whole(first_build, sig):
     data, out = first_build
@@ -197,6 +193,7 @@ def test_second_build_on_the_same_folder_is_refused(first_build):
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.slow
 def test_output_is_identical_whatever_the_time_zone_and_locale(tmp_path):
     data = copy_data(tmp_path)
     outputs = []

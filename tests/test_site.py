@@ -129,6 +129,7 @@ def _readable(path: Path) -> str:
     return _unpacked(path.read_bytes())
 
 
+@pytest.mark.slow
 def test_no_confidential_value_anywhere_in_site(site, example):
     secrets = set()
     for kp in example.key_persons:
@@ -180,6 +181,7 @@ def test_flows_are_drawn_from_the_data(site, example):
         assert f"{arrival.other_minutes}分钟" in emergency
 
 
+@pytest.mark.slow
 def test_contacts_show_only_public_fields(site, example):
     contacts = text_of(page(site, "contacts"))
     hidden = [p for p in example.people.values() if p.mobile and "手机" not in p.public]
@@ -217,6 +219,7 @@ def test_print_stylesheet_hides_navigation(site):
         assert selector in block
 
 
+@pytest.mark.slow
 def test_change_log_words_a_change_and_failed_build_keeps_old_site(tmp_path):
     data = copy_data(tmp_path)
     site_dir = tmp_path / "site"
@@ -248,6 +251,7 @@ def test_change_log_words_a_change_and_failed_build_keeps_old_site(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "site"]  # no temp folders left
 
 
+@pytest.mark.slow
 def test_mkdocs_itself_builds_strict_and_reports_data_errors(tmp_path):
     env = dict(os.environ, XINFANG_DATA=str(DATA))
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir"]
@@ -274,6 +278,7 @@ def _stamps(site: Path) -> dict[str, tuple]:
             for p in site.rglob("*") if p.is_file()}
 
 
+@pytest.mark.slow
 def test_changed_phone_rewrites_only_the_files_that_show_it(tmp_path, example):
     data = copy_data(tmp_path)
     sources = "\n".join(p.read_text("utf-8") for p in sorted(data.rglob("*.yaml")))
@@ -308,6 +313,7 @@ def test_changed_phone_rewrites_only_the_files_that_show_it(tmp_path, example):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "site"]  # no temporary files or folders
 
 
+@pytest.mark.slow
 def test_removed_unit_page_is_removed_from_site(tmp_path):
     data = copy_data(tmp_path)
     site_dir = tmp_path / "site"
@@ -320,6 +326,7 @@ def test_removed_unit_page_is_removed_from_site(tmp_path):
     assert "修改 0 个" in summary and "删除 2 个" in summary
 
 
+@pytest.mark.slow
 def test_killed_site_build_leaves_whole_files_and_no_temporaries(tmp_path):
     data = copy_data(tmp_path)
     site_dir, ref = tmp_path / "site", tmp_path / "ref"

@@ -24,6 +24,8 @@ from xinfang.outputs import MANIFEST
 from xinfang.reads import ReadIndex, Values, decode
 from xinfang.schema import Choice, Date, Id, Integer, Phone, Ref, Text, declared_fields
 
+pytestmark = pytest.mark.slow  # `pytest -m "not slow"` leaves it out
+
 EDITS_PER_FIELD = 2  # occurrences edited of each (record kind, field): ~190 edits
 
 
