@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import QuietReporter, copy_data, fresh_copy, run_cli
+from conftest import QuietReporter, copy_data, fresh_copy, replace_in, run_cli
 from xinfang import loader
 from xinfang.build import build_documents
 from xinfang.docx import textdump
@@ -39,12 +39,6 @@ def build(data: Path, out: Path, sections=("forms",)) -> None:
 
 
 BOTH = ("forms", "blanks")
-
-
-def replace_in(path: Path, old: str, new: str) -> None:
-    text = path.read_text("utf-8")
-    assert text.count(old) == 1, f"{old!r} should occur once in {path}"
-    path.write_text(text.replace(old, new), "utf-8")
 
 
 def texts(out: Path) -> dict[str, str]:

@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from partb_docs import all_text, find_table, open_docx, render
+from formdocs import all_text, find_table, open_docx, render
 from xinfang.forms import key_person_plan
 from xinfang.forms.common import output_path
 from xinfang.model import KeyPerson

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, copy_data, fresh_copy, run_cli
+from conftest import REPO, copy_data, fresh_copy, replace_in, run_cli
 
 
 def snapshot_files(folder: Path) -> dict[str, bytes]:
@@ -28,12 +28,6 @@ def docx_files(folder: Path) -> list[Path]:
     """The documents a user sees: not the half-made ones a killed build left in .staging, nor the archive."""
     return sorted(p for p in folder.rglob("*.docx")
                   if not any(part.startswith(".") or part == "归档" for part in p.relative_to(folder).parts))
-
-
-def replace_in(path: Path, old: str, new: str) -> None:
-    text = path.read_text("utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), "utf-8")
 
 
 @pytest.fixture()

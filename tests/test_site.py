@@ -28,15 +28,6 @@ LINK = re.compile(r'(?:href|src)="([^"]*)"')
 OUTSIDE = re.compile(r"""(?:\b(?:src|href)\s*=\s*["']?|url\(\s*["']?)\s*(?:https?:)?//""", re.I)
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory):
-    """The example's site, built once with build_site as `generate.py site` does."""
-    site_dir = tmp_path_factory.mktemp("site") / "site"
-    summary = build_site(DATA, site_dir)
-    assert "操作手册网站" in summary
-    return site_dir
-
-
 def page(site: Path, name: str) -> str:
     return (site / f"{name}.html").read_text("utf-8")
 

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from test_site import site  # noqa: F401 - the built-site fixture (conftest is not ours to extend)
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
