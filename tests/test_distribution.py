@@ -70,11 +70,11 @@ def date_only(out: Path) -> list[str]:
     return re.findall(r"^  - (\S+\.docx)$", section, re.M)
 
 
-def sheet_rows(path: Path) -> list[list[str]]:
-    """The XLSX's first sheet as rows of cell texts (shared strings resolved)."""
+def sheet_rows(path: Path, number: int = 1) -> list[list[str]]:
+    """A sheet of the XLSX as rows of cell texts (shared strings resolved)."""
     with zipfile.ZipFile(path) as book:
         strings = [("".join(si.itertext())) for si in etree.fromstring(book.read("xl/sharedStrings.xml"))]
-        sheet = etree.fromstring(book.read("xl/worksheets/sheet1.xml"))
+        sheet = etree.fromstring(book.read(f"xl/worksheets/sheet{number}.xml"))
     rows = []
     for row in sheet.iter(f"{X}row"):
         cells = []
@@ -153,6 +153,10 @@ def test_moving_the_data_date_within_the_month_reissues_nothing(tmp_path):
     text = (out / LIST).read_text("utf-8")
     assert "需重新下发 0 份" in text and "本次没有需要重新下发的文档" in text
     assert f"仅日期更新 {len(rewritten)} 份" in (out / "变更清单.txt").read_text("utf-8")
+    issued, dated = sheet_rows(out / WORKBOOK, 1), sheet_rows(out / WORKBOOK, 2)
+    assert issued[-1][0] == "序号"  # no document to issue: the header is the last row
+    body = dated[dated.index(issued[-1]) + 1:]
+    assert {row[4] for row in body} == rewritten and {row[2] for row in body} == {"仅日期更新"}
 
 
 def test_a_changed_deadline_is_not_a_date_only_change(first_build):

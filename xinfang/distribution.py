@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -134,37 +135,71 @@ def text(found: list[Entry], today: dt.date) -> str:
     return "".join(line + "\n" for line in lines)
 
 
+COLUMNS = (("序号", 5), ("接收单位", 18), ("处理", 9), ("文档类别", 9), ("文档", 40), ("变化内容", 66))
+
+
 def workbook(found: list[Entry], today: dt.date) -> bytes:
-    """The list as one sheet, a row per document; the same bytes for the same list."""
+    """The list as a workbook, printable on landscape A4; the same bytes for the same list.
+
+    Sheet 发放清单: a row per document to issue or withdraw, with what changed in it;
+    sheet 仅日期更新: the documents regenerated only for their dates (or layout).
+    """
     import xlsxwriter
 
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True})
     book.set_properties({"title": "信访工作文档发放清单", "author": "", "company": "",
                          "created": dt.datetime(today.year, today.month, today.day)})
-    sheet = book.add_worksheet("发放清单")
-    title = book.add_format({"bold": True, "font_size": 14, "font_name": "宋体"})
-    head = book.add_format({"bold": True, "bg_color": "#D9D9D9", "border": 1, "font_name": "宋体",
-                            "align": "center", "valign": "vcenter"})
-    cell = book.add_format({"border": 1, "text_wrap": True, "valign": "top", "font_name": "宋体"})
-    columns = (("序号", 6), ("接收单位", 22), ("处理", 12), ("文档类别", 10), ("文档", 60), ("变化内容", 80))
-    sheet.write(0, 0, f"信访工作文档发放清单（数据日期 {cn_date(today)}）", title)
-    sheet.write(1, 0, headline(found))
-    for col, (name, width) in enumerate(columns):
-        sheet.write(3, col, name, head)
+    font = {"font_name": "宋体", "font_size": 10}
+    formats = {"title": book.add_format({**font, "bold": True, "font_size": 14}),
+               "note": book.add_format({**font, "text_wrap": True, "valign": "top"}),
+               "head": book.add_format({**font, "bold": True, "bg_color": "#D9D9D9", "border": 1,
+                                        "align": "center", "valign": "vcenter"}),
+               "cell": book.add_format({**font, "border": 1, "text_wrap": True, "valign": "top"})}
+    heading = f"信访工作文档发放清单（数据日期 {cn_date(today)}）"
+    _sheet(book.add_worksheet("发放清单"), formats, heading, headline(found),
+           [e for e in found if e.to_issue])
+    quiet = [e for e in found if not e.to_issue]
+    if quiet:
+        _sheet(book.add_worksheet("仅日期更新"), formats, heading,
+               "以下文档只有日期（或版式）变化，已重新生成，不需重新下发。", quiet)
+    book.close()
+    return buffer.getvalue()
+
+
+def _sheet(sheet, formats: dict, heading: str, note: str, entries: list[Entry]) -> None:
+    sheet.write(0, 0, heading, formats["title"])
+    sheet.merge_range(1, 0, 1, len(COLUMNS) - 1, note, formats["note"])
+    sheet.set_row(1, _height([note], sum(width for _, width in COLUMNS)))
+    for col, (name, width) in enumerate(COLUMNS):
+        sheet.write(3, col, name, formats["head"])
         sheet.set_column(col, col, width)
-    ordered = [e for e in found if e.to_issue] + [e for e in found if not e.to_issue]
-    for row, entry in enumerate(ordered, 4):
+    for row, entry in enumerate(entries, 4):
         reasons = entry.reasons if entry.kind != ARCHIVED else [f"不再生成，已移至 {entry.archived_to}"]
-        if entry.kind in (docdiff.DATE_ONLY, docdiff.LAYOUT_ONLY):
+        if not entry.to_issue:
             reasons = ["不需重新下发"]
         values = (row - 3, entry.unit, ACTIONS[entry.kind], entry.section, entry.path, "\n".join(reasons))
         for col, value in enumerate(values):
-            sheet.write(row, col, value, cell)
+            sheet.write(row, col, value, formats["cell"])
+        sheet.set_row(row, max(_height([str(v)], width) for v, (_, width) in zip(values, COLUMNS)))
     sheet.freeze_panes(4, 0)
-    sheet.autofilter(3, 0, 3 + len(ordered), len(columns) - 1)
-    book.close()
-    return buffer.getvalue()
+    sheet.autofilter(3, 0, 3 + len(entries), len(COLUMNS) - 1)
+    sheet.set_landscape()
+    sheet.set_paper(9)  # A4
+    sheet.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
+    sheet.fit_to_pages(1, 0)  # as wide as one page, as long as it takes
+    sheet.repeat_rows(3)
+    sheet.set_footer("&C第 &P 页，共 &N 页")
+
+
+def _height(texts: list[str], width: int) -> float:
+    """A row height (points) that shows wrapped text whole: Excel does not grow rows written by a program."""
+    lines = 0
+    for text in texts:
+        for part in text.split("\n"):
+            wide = sum(1.6 if ord(ch) > 0x2E7F else 1 for ch in part)
+            lines += max(1, math.ceil(wide / max(1, width - 1)))
+    return 13.5 * lines + 2
 
 
 def write(out_dir: Path, found: list[Entry], today: dt.date) -> None:

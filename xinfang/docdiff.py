@@ -97,7 +97,8 @@ def lines(dump: Dump) -> list[Line]:
     for block in dump.blocks:
         if not isinstance(block, Table):
             found.append(Line(block, block))
-            caption = block if len(block) <= SHORT else ""
+            if block[0] not in "（(":  # a bracketed subtitle does not name the table below
+                caption = block if len(block) <= SHORT else ""
             continue
         names, heads = _header_names(block)
         number = 0
