@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import re
@@ -24,8 +25,16 @@ def _q(tag: str) -> str:
 
 P, TBL, TR, TC, T, TAB, BR, CR, SDT, SDT_CONTENT = map(
     _q, ("p", "tbl", "tr", "tc", "t", "tab", "br", "cr", "sdt", "sdtContent"))
-GRID_SPAN, TC_PR, DEL_TEXT = _q("gridSpan"), _q("tcPr"), _q("delText")
+SPAN_PATH = f"{_q('tcPr')}/{_q('gridSpan')}"
+GRID_SPAN, TBL_HEADER = _q("gridSpan"), _q("tblHeader")
+NESTED = f".//{_q('tbl')}"
+HEADER_PATH = f"{_q('trPr')}/{_q('tblHeader')}"
+VAL = _q("val")
+_MARGIN_PART = re.compile(r"word/(header|footer)\d*\.xml")
+_TEXT_PART = re.compile(r"word/(document|header\d*|footer\d*)\.xml")
+_TEXT_PREFIXES = ("word/document", "word/header", "word/footer")
 FALLBACK = f"{{{MC}}}Fallback"
+FALLBACK_BYTES = b":Fallback"
 
 
 @dataclass
@@ -67,27 +76,25 @@ class Dump:
 
 
 def paragraph_text(p) -> str:
-    """The text a paragraph shows: runs, tabs as spaces, breaks as spaces; no deleted or fallback text."""
-    parts = []
-    for node in p.iter(T, TAB, BR, CR, FALLBACK):
-        if node.tag == T:
-            if not _in_fallback(node, p):
-                parts.append(node.text or "")
-        elif node.tag != FALLBACK and not _in_fallback(node, p):
-            parts.append(" ")
-    return "".join(parts).strip()
+    """The text a paragraph shows: runs, tabs and breaks as spaces; deleted text (w:delText) is not shown.
+
+    Parts come through `_parse`, which drops the fallback copies of alternate content.
+    """
+    return "".join(node.text or "" if node.tag == T else " " for node in p.iter(T, TAB, BR, CR)).strip()
 
 
-def _in_fallback(node, stop) -> bool:
-    parent = node.getparent()
-    while parent is not None and parent is not stop:
-        if parent.tag == FALLBACK:
-            return True
-        parent = parent.getparent()
-    return False
+def _parse(xml: bytes):
+    root = etree.fromstring(xml, _PARSER)
+    if FALLBACK_BYTES in xml:  # mc:Fallback repeats what its mc:Choice shows
+        for fallback in list(root.iter(FALLBACK)):
+            fallback.getparent().remove(fallback)
+    return root
 
 
 def _cell_text(tc) -> str:
+    paragraphs = tc.findall(P)
+    if len(paragraphs) == 1 and len(tc) == 2:  # the usual cell: properties and one paragraph
+        return paragraph_text(paragraphs[0])
     texts = []
     for child in _content(tc):
         if child.tag == P:
@@ -109,6 +116,8 @@ def _content(parent):
 
 
 def _table(tbl) -> Table:
+    if tbl.find(NESTED) is None:
+        return _plain_table(tbl)
     table = Table()
     for tr in _content(tbl):
         if tr.tag != TR:
@@ -117,13 +126,62 @@ def _table(tbl) -> Table:
         for tc in _content(tr):
             if tc.tag != TC:
                 continue
-            span = tc.find(f"{TC_PR}/{GRID_SPAN}")
+            span = tc.find(SPAN_PATH)
             cells.append(_cell_text(tc))
             columns.append(column)
-            column += int(span.get(_q("val"), "1")) if span is not None else 1
-        header = tr.find(f"{_q('trPr')}/{_q('tblHeader')}")
-        is_header = header is not None and header.get(_q("val"), "true") in ("true", "1", "on")
+            column += int(span.get(VAL, "1")) if span is not None else 1
+        header = tr.find(HEADER_PATH)
+        is_header = header is not None and header.get(VAL, "true") in ("true", "1", "on")
         table.rows.append(Row(cells, columns, is_header))
+    return table
+
+
+def _plain_table(tbl) -> Table:
+    """A table without tables inside, read in one pass over its elements (the fast, usual case)."""
+    table, cells, columns, paragraphs, parts = Table(), None, [], [], None
+    column, span, header = 0, 1, False
+
+    def close_cell():
+        nonlocal column, span, parts, paragraphs
+        if parts is not None:
+            paragraphs.append("".join(parts).strip())
+        cells.append(CELL_BREAK.join(t for t in paragraphs if t))
+        columns.append(column)
+        column, span, parts, paragraphs = column + span, 1, None, []
+
+    def close_row():
+        if cells is not None:
+            table.rows.append(Row(cells, columns, header))
+
+    started = False
+    for node in tbl.iter(TR, TC, P, T, TAB, BR, CR, GRID_SPAN, TBL_HEADER):
+        tag = node.tag
+        if tag == T:
+            if parts is not None:
+                parts.append(node.text or "")
+        elif tag == P:
+            if parts is not None:
+                paragraphs.append("".join(parts).strip())
+            parts = []
+        elif tag == TC:
+            if started:
+                close_cell()
+            started = True
+        elif tag == TR:
+            if started:
+                close_cell()
+            close_row()
+            cells, columns, column, span, header, started = [], [], 0, 1, False, False
+            paragraphs, parts = [], None
+        elif tag == GRID_SPAN:
+            span = int(node.get(VAL, "1"))
+        elif tag == TBL_HEADER:
+            header = node.get(VAL, "true") in ("true", "1", "on")
+        elif parts is not None:  # a tab or a break
+            parts.append(" ")
+    if started:
+        close_cell()
+    close_row()
     return table
 
 
@@ -140,23 +198,50 @@ def _body(root) -> list:
     return blocks
 
 
+@contextlib.contextmanager
+def opened(source):
+    """A DOCX given as bytes, a path, an open file or an open ZipFile, as an open ZipFile."""
+    if isinstance(source, zipfile.ZipFile):
+        yield source
+        return
+    with zipfile.ZipFile(io.BytesIO(source) if isinstance(source, (bytes, bytearray)) else source) as archive:
+        yield archive
+
+
 def dump(source) -> Dump:
-    """The text of a DOCX given as bytes, a path or an open file."""
-    if isinstance(source, (bytes, bytearray)):
-        source = io.BytesIO(source)
-    with zipfile.ZipFile(source) as archive:
+    """The text of a DOCX (see `opened` for what `source` may be)."""
+    with opened(source) as archive:
         names = archive.namelist()
-        found = Dump(_body(etree.fromstring(archive.read("word/document.xml"), _PARSER)))
-        margins = sorted(n for n in names if re.fullmatch(r"word/(header|footer)\d*\.xml", n))
+        found = Dump(_body(_parse(archive.read("word/document.xml"))))
+        margins = sorted(n for n in names if _MARGIN_PART.fullmatch(n))
         for name in margins:
             label = "页眉" if "header" in name else "页脚"
-            root = etree.fromstring(archive.read(name), _PARSER)
-            for p in root.iter(P):
+            for p in _parse(archive.read(name)).iter(P):
                 text = paragraph_text(p)
                 line = f"〔{label}〕{text}"
                 if _WORDS.search(text) and line not in found.margins:
                     found.margins.append(line)
     return found
+
+
+def text_parts(source) -> dict[str, bytes]:
+    """The XML parts a document's text comes from (body, headers, footers), as stored."""
+    with opened(source) as archive:
+        return {name: archive.read(name) for name in sorted(_checksums(archive))}
+
+
+def same_text(a, b) -> bool:
+    """True when two DOCX files hold the very same body, header and footer parts (so the same text).
+
+    Read from the zips' directories (checksums and sizes), without inflating anything.
+    """
+    with opened(a) as first, opened(b) as second:
+        return _checksums(first) == _checksums(second)
+
+
+def _checksums(archive: zipfile.ZipFile) -> dict[str, tuple[int, int]]:
+    return {i.filename: (i.CRC, i.file_size) for i in archive.infolist()
+            if i.filename.startswith(_TEXT_PREFIXES) and _TEXT_PART.fullmatch(i.filename)}
 
 
 def text(source) -> str:
@@ -169,10 +254,8 @@ def made_on(source) -> dt.date | None:
 
     A zip of documents (a unit's blanks) answers with its first document's date.
     """
-    if isinstance(source, (bytes, bytearray)):
-        source = io.BytesIO(source)
     try:
-        with zipfile.ZipFile(source) as archive:
+        with opened(source) as archive:
             names = archive.namelist()
             if "docProps/core.xml" not in names:
                 inner = next((n for n in sorted(names) if n.endswith(".docx")), None)
