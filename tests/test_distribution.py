@@ -252,6 +252,16 @@ def test_leader_replaced_reasons_name_rows_of_the_documents_only(first_build):
     assert_reasons_are_shown(listed, before, texts(out))
 
 
+def test_a_damaged_old_file_is_listed_whole_and_the_build_goes_on(first_build):
+    data, out = first_build
+    roster = "文档/北辰能源/北辰能源-应急通讯录-2026年11月.docx"
+    (out / roster).write_bytes(b"not a zip")
+    replace_in(data / "people.yaml", "办公电话: 0373-3512001", "办公电话: 0373-3512009")
+    build(data, out)
+    assert listing(out)[roster] == ("更新", ["原文件已损坏或不是本工具生成的文档，无法逐项比较，请整份重新下发"])
+    assert "赵国强 | 党委书记、董事长 | 0373-3512009" in textdump.text(out / roster)
+
+
 def test_the_workbook_is_the_same_bytes_for_the_same_build(tmp_path, first_build):
     data, out = first_build
     replace_in(data / "people.yaml", "办公电话: 0373-3512001", "办公电话: 0373-3512009")

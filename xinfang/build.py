@@ -107,6 +107,7 @@ def build_documents(data: loader.Dataset, sections: list[str], out_dir: Path, re
     with locked(out_dir), tracking.Tracked(data) as view:
         folders = []
         manifest = read_manifest(out_dir)
+        comparisons = {}
         try:
             for section in sections:
                 folder = OutputFolder(out_dir, section, manifest)
@@ -115,13 +116,12 @@ def build_documents(data: loader.Dataset, sections: list[str], out_dir: Path, re
                 stage(folder, renderer, jobs, values, reporter, SECTIONS[section])
                 if section == "blanks":  # each unit's blanks also as one zip (forms.blank_bundle)
                     stage_bundles(folder, jobs)
+            for folder in folders:  # what changed in each document, while the old versions are in place
+                comparisons.update(distribution.compare_staged(folder, data.today))
         except BaseException:
             for folder in folders:
                 folder.discard()
             raise
-        comparisons = {}
-        for folder in folders:  # while the old versions are still in place
-            comparisons.update(distribution.compare_staged(folder, data.today))
         outcome = Outcome()
         for folder in folders:
             outcome.merge(folder.commit())

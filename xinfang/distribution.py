@@ -17,6 +17,8 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lxml import etree
+
 from . import docdiff
 from .docx import textdump
 from .forms.common import BLANK_DIR, CONFIDENTIAL_DIR, FILLED_DIR
@@ -31,6 +33,7 @@ ACTIONS = {docdiff.REISSUE: "更新", NEW: "新建", ARCHIVED: "已归档",
            docdiff.DATE_ONLY: "仅日期更新", docdiff.LAYOUT_ONLY: "仅版式更新"}
 TO_ISSUE = (docdiff.REISSUE, NEW, ARCHIVED)  # what the office sends out (or withdraws)
 SECTIONS = {FILLED_DIR: "表格文档", BLANK_DIR: "空白模板", CONFIDENTIAL_DIR: "涉密文档"}
+UNREADABLE = "原文件已损坏或不是本工具生成的文档，无法逐项比较，请整份重新下发"
 CONFIDENTIAL_REASON = "涉密文档，有 {n} 处变化，具体内容不在清单中列出，请打开文档核对"
 
 
@@ -74,8 +77,12 @@ def compare_staged(folder, today: dt.date) -> dict[str, docdiff.Comparison]:
     for path in folder.outcome.changed:
         if not is_document(path):
             continue
-        with zipfile.ZipFile(folder.root / path) as old, zipfile.ZipFile(folder.staging / path) as new:
-            found[path] = _compare(old, new, today)
+        try:
+            with zipfile.ZipFile(folder.root / path) as old, zipfile.ZipFile(folder.staging / path) as new:
+                found[path] = _compare(old, new, today)
+        except (OSError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError):  # the old file was damaged or replaced
+            found[path] = docdiff.Comparison(docdiff.REISSUE, [UNREADABLE])
+            continue
         if path.startswith(CONFIDENTIAL_DIR + "/") and found[path].reasons:
             found[path] = docdiff.Comparison(found[path].kind,
                                              [CONFIDENTIAL_REASON.format(n=len(found[path].reasons))])
