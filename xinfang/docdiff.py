@@ -166,7 +166,7 @@ def _pair(old: list[Line], new: list[Line]) -> tuple[list, list, list]:
     for a in list(left):
         if a.row is None or not a.label:
             continue
-        match = next((b for b in right if b.row is not None and b.table == a.table and b.label == a.label), None)
+        match = next((b for b in right if b.row is not None and b.label == a.label and _same_kind(a, b)), None)
         if match is not None:
             pairs.append((a, match))
             left.remove(a)
