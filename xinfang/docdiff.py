@@ -23,6 +23,7 @@ SHORT = 30  # a cell up to this long is quoted whole
 BRIEF = 60  # a new or removed row is quoted up to this long
 _TOKENS = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-:/_@]*|\s+|.", re.S)
 _CLAUSE_END = set("，。；！？,;!?|/")
+_FIRST_CLAUSE = re.compile(r"[^：:，,。；;]*")
 
 # Kinds of document change, as the distribution list names them.
 REISSUE, DATE_ONLY, LAYOUT_ONLY = "更新", "仅日期更新", "仅版式更新"
@@ -120,7 +121,7 @@ def lines(dump: Dump) -> list[Line]:
         if not isinstance(block, Table):
             found.append(Line(block, block))
             if block[0] not in "（(":  # a bracketed subtitle does not name the table below
-                caption = block if len(block) <= SHORT else ""
+                caption = _caption(block)
             continue
         names, heads = _header_names(block)
         number = 0
@@ -132,6 +133,12 @@ def lines(dump: Dump) -> list[Line]:
             found.append(Line(row.text, key, row, number if index not in heads else 0, names,
                               caption if tables > 1 else ""))
     return found + [Line(margin, margin) for margin in dump.margins]
+
+
+def _caption(text: str) -> str:
+    """What a paragraph can name the table below it by: its first clause, when short."""
+    clause = _FIRST_CLAUSE.match(text).group(0).strip()
+    return clause if 3 <= len(clause) <= SHORT else ""
 
 
 def compare(old: Dump, new: Dump, old_day: dt.date | None, new_day: dt.date) -> Comparison:
