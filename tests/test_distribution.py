@@ -48,7 +48,7 @@ def texts(out: Path) -> dict[str, str]:
 
 
 def listing(out: Path) -> dict[str, tuple[str, list[str]]]:
-    """发放清单.txt as path → (action, reasons), plus the unit each path is listed under."""
+    """发放清单.txt as path → (action, reasons) for the documents to issue or withdraw."""
     found, action, path = {}, None, None
     for line in (out / LIST).read_text("utf-8").splitlines():
         entry = re.match(r"  (更新|新建|已归档) (\S+\.docx)$", line)
@@ -105,10 +105,10 @@ def assert_reasons_are_shown(listed: dict, before: dict[str, str], after: dict[s
             if place:
                 for part in place.groups():
                     assert part is None or _shown(part, after[path]), f"{path}: {part!r} of {reason!r}"
-            added = re.match(r"新增 (?:\S+ )?第\d+行：(.+)$", reason)
-            if added:
-                for part in added.group(1).rstrip("…").split(" | "):
-                    assert _shown(part, after[path]), f"{path}: {part!r} of {reason!r}"
+            for verb, version in (("新增", after[path]), ("删除", before[path])):
+                whole = re.match(verb + r" (?:.+ )?第\d+行：(.+)$", reason)
+                for part in whole.group(1).rstrip("…").split(" | ") if whole else []:
+                    assert _shown(part, version), f"{path}: {part!r} of {reason!r}"
 
 
 def _shown(value: str, text: str) -> bool:
