@@ -1,10 +1,11 @@
-# `make` sets up .venv and builds everything from data/; `make test` runs the tests.
+# `make` sets up .venv and builds everything from data/; `make test` runs the tests;
+# `make golden` rewrites the golden text dumps of the example's documents (tests/golden/).
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: all build test bench lint clean
+.PHONY: all build test test-fast golden bench lint clean
 
 all: build
 
@@ -18,6 +19,12 @@ build: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m pytest
+
+test-fast: $(STAMP)
+	$(PY) -m pytest -m "not slow"
+
+golden: $(STAMP)
+	$(PY) tests/golden.py
 
 lint: $(STAMP)
 	$(PY) generate.py lint

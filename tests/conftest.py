@@ -1,4 +1,4 @@
-"""Shared fixtures: the example data, loaded once, and its documents, built once."""
+"""Shared fixtures and helpers: the example data, loaded once; its documents and site, built once."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ sys.path.insert(0, str(REPO))
 
 from xinfang import loader  # noqa: E402
 from xinfang.build import build_documents  # noqa: E402
+from xinfang.site.build import build_site  # noqa: E402
 
 
 class QuietReporter:
@@ -42,11 +43,34 @@ def built(tmp_path_factory, example):
     return out
 
 
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The example's site, built once with build_site as `generate.py site` does."""
+    site_dir = tmp_path_factory.mktemp("site") / "site"
+    summary = build_site(DATA, site_dir)
+    assert "操作手册网站" in summary
+    return site_dir
+
+
 def copy_data(tmp_path: Path) -> Path:
     """A private, editable copy of the example data."""
     target = tmp_path / "data"
     shutil.copytree(DATA, target)
     return target
+
+
+def fresh_copy(built: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """A private, editable copy of the example data and of its build (the `built` fixture)."""
+    out = tmp_path / "build"
+    shutil.copytree(built, out)
+    return copy_data(tmp_path), out
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    """Replace the one occurrence of `old` in a data file (a patch matching nothing would test nothing)."""
+    text = path.read_text("utf-8")
+    assert text.count(old) == 1, f"{old!r} should occur once in {path}"
+    path.write_text(text.replace(old, new), "utf-8")
 
 
 def run_cli(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:

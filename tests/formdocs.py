@@ -1,4 +1,4 @@
-"""Helpers for the table-form tests: open a DOCX, read its tables, shading, headers and parts."""
+"""Helpers for the form tests: open or render a DOCX, read its text, tables, shading, headers and parts."""
 
 from __future__ import annotations
 
@@ -9,11 +9,19 @@ from pathlib import Path
 from docx import Document
 from docx.oxml.ns import qn
 
+from xinfang.build import renderer_for
+
 ROOT_LABEL = "北辰能源"
 
 
 def open_docx(source):
+    """A python-docx Document from a path or from rendered bytes."""
     return Document(io.BytesIO(source) if isinstance(source, bytes) else str(source))
+
+
+def render(data, job):
+    """Render one job with the build's renderer and open the result."""
+    return open_docx(renderer_for(data).render(job))
 
 
 def tables(doc) -> list:
@@ -22,6 +30,17 @@ def tables(doc) -> list:
 
 def rows(table) -> list[list[str]]:
     return [[cell.text for cell in row.cells] for row in table.rows]
+
+
+def table_rows(doc) -> list[list[list[str]]]:
+    """Every table as rows of cell texts."""
+    return [rows(t) for t in doc.tables]
+
+
+def find_table(doc, first_header: str, *more: str) -> list[list[list[str]]]:
+    """The tables whose header row starts with the given column titles, in document order."""
+    wanted = [first_header, *more]
+    return [found for found in table_rows(doc) if found and found[0][:len(wanted)] == wanted]
 
 
 def find(doc, *headers: str):
@@ -45,6 +64,14 @@ def header_repeats(table) -> bool:
 
 def body_text(doc) -> str:
     return "\n".join(p.text for p in doc.paragraphs)
+
+
+def all_text(doc) -> str:
+    """Body paragraphs, then every table row as cells joined by " | "."""
+    parts = [p.text for p in doc.paragraphs]
+    for found in table_rows(doc):
+        parts += [" | ".join(cells) for cells in found]
+    return "\n".join(parts)
 
 
 def xml_parts(data: bytes) -> dict[str, str]:

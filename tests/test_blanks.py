@@ -66,6 +66,7 @@ def test_blank_has_unit_header_empty_rows_and_instructions(example, built, templ
         assert "、".join(model.RISK_CATEGORIES) in text
 
 
+@pytest.mark.slow
 def test_blanks_hold_no_confidential_value(built, blank_files, secrets):
     zips = sorted((built / "空白模板").rglob("*.zip"))
     assert blank_files and zips

@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from partb_docs import all_text, find_table, open_docx, render
+from formdocs import all_text, find_table, open_docx, render
 from xinfang.forms import key_person_plan
 from xinfang.forms.common import output_path
 from xinfang.model import KeyPerson
@@ -114,6 +114,7 @@ def test_plan_blanks_have_the_unit_header_and_no_personal_data(built, example, f
         assert k.name not in text
 
 
+@pytest.mark.slow  # LibreOffice
 def test_part_b_forms_convert_to_pdf_with_their_text(built, example, tmp_path):
     """One soffice run for every company-wide document of these forms and one blank each."""
     root = example.root

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from partb_docs import all_text, find_table, open_docx, render
+from formdocs import all_text, find_table, open_docx, render
 from xinfang.forms import case_ownership, inspection_report, reception_schedule
 from xinfang.forms.common import output_path
 from xinfang.forms.narrative import months_between

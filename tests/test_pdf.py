@@ -16,8 +16,9 @@ from formdocs import open_docx
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 PDFTOTEXT = shutil.which("pdftotext")
-pytestmark = pytest.mark.skipif(not (SOFFICE and PDFTOTEXT),
-                                reason="LibreOffice (soffice) and pdftotext are needed; .ci/run installs them")
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(
+    not (SOFFICE and PDFTOTEXT),
+    reason="LibreOffice (soffice) and pdftotext are needed; .ci/run installs them")]
 # Whitespace differs by layout; curly quotes and dashes may come from a fallback font drawn
 # out of order, and pdftotext drops the hyphen of "yk-2026-" wrapped at a line end.
 NOISE = re.compile(r"[\s“”‘’\"'\-‐–—−]+")

@@ -27,6 +27,8 @@ from xinfang import loader  # noqa: E402
 from xinfang.build import build_documents  # noqa: E402
 from xinfang.errors import DataError  # noqa: E402
 
+pytestmark = pytest.mark.slow  # `pytest -m "not slow"` leaves it out
+
 SPICE = ["&", "<", ">", "\"", "'", "&amp;", "<w:t>", "]]>", "{{ x }}", "{% if %}", "😀", "👨‍👩‍👧",
          "\u200b", "\u200d", "\u202e", "\u200f", "עברית", "العربية", "\t", "\n", "  ", "％", "\\"]
 # Everything XML 1.0 can hold except other control characters (tested apart below).

@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from test_site import site  # noqa: F401 - the built-site fixture (conftest is not ours to extend)
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
-pytestmark = pytest.mark.skipif(not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
-                                reason="Debian's chromium and chromium-driver are not installed (.ci/run installs them)")
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(
+    not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
+    reason="Debian's chromium and chromium-driver are not installed (.ci/run installs them)")]
 webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed (requirements-dev.txt)")
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support import expected_conditions as ec  # noqa: E402

@@ -5,13 +5,14 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
-from . import changes, loader, tracking
+from . import distribution, docdiff, loader, tracking
 from .reads import Values
 from .snapshots import SnapshotStore
 from .docx.engine import FontRole
 from .errors import DataError, XinfangError
 from .forms import return_workbook
 from .forms.blank_bundle import stage_bundles
+from .forms.common import BLANK_DIR, CONFIDENTIAL_DIR
 from .outputs import OutputFolder, Outcome, locked, read_manifest, write_atomic, write_manifest
 from .render import Job, Renderer, render_all
 
@@ -116,18 +117,21 @@ def build_documents(data: loader.Dataset, sections: list[str], out_dir: Path, re
     renderer = renderer_for(data)
     values = Values(data)
     with locked(out_dir), tracking.Tracked(data) as view:
-        folders, rendered = [], {}
+        folders = []
         manifest = read_manifest(out_dir)
+        comparisons = {}
         try:
             for section in sections:
                 folder = OutputFolder(out_dir, section, manifest)
                 folders.append(folder)
                 jobs = jobs_for(section, view)
-                rendered.update(stage(folder, renderer, jobs, values, reporter, SECTIONS[section]))
+                stage(folder, renderer, jobs, values, reporter, SECTIONS[section])
                 if section == "blanks":  # each unit's blanks also as one zip (forms.blank_bundle)
                     stage_bundles(folder, jobs)
                 else:  # every unit's return workbook in one zip for the office to send out
                     return_workbook.stage_bundle(folder, view, jobs)
+            for folder in folders:  # what changed in each document, while the old versions are in place
+                comparisons.update(distribution.compare_staged(folder, data.today))
         except BaseException:
             for folder in folders:
                 folder.discard()
@@ -136,13 +140,45 @@ def build_documents(data: loader.Dataset, sections: list[str], out_dir: Path, re
         for folder in folders:
             outcome.merge(folder.commit())
         write_manifest(out_dir, manifest)
-        write_change_list(out_dir, data, outcome, rendered)
-    return (f"文档：新建 {len(outcome.new)} 份，更新 {len(outcome.changed)} 份，"
-            f"未变 {len(outcome.unchanged)} 份，删除 {len(outcome.removed)} 份；输出目录 {out_dir}")
+        listed = distribution.entries(outcome, comparisons)
+        write_change_list(out_dir, data, outcome, listed)
+        distribution.write(out_dir, listed, data.today)
+    return f"{outcome_summary(outcome, listed)}；输出目录 {out_dir}"
+
+
+def outcome_summary(outcome: Outcome, listed: list[distribution.Entry]) -> str:
+    """What a build did to the documents, in the same words for the CLI and the change list.
+
+    Documents are the DOCX files (as the progress lines and the site count them);
+    each unit's zip of blanks is counted apart.
+    """
+    docs = {name: [p for p in getattr(outcome, name) if distribution.is_document(p)]
+            for name in ("new", "changed", "unchanged")}
+    archived = [p for p in outcome.archived if distribution.is_document(p)]
+    made = docs["new"] + docs["changed"] + docs["unchanged"]
+    blanks = sum(p.startswith(BLANK_DIR + "/") for p in made)
+    secret = sum(p.startswith(CONFIDENTIAL_DIR + "/") for p in made)
+    parts = []
+    if len(made) > blanks:
+        parts.append(f"表格文档 {len(made) - blanks} 份" + (f"（含涉密文档 {secret} 份）" if secret else ""))
+    if blanks:
+        parts.append(f"空白模板 {blanks} 份")
+    n = distribution.counts(listed)
+    quiet = f"仅日期更新 {n[docdiff.DATE_ONLY]} 份" + (
+        f"，仅版式更新 {n[docdiff.LAYOUT_ONLY]} 份" if n[docdiff.LAYOUT_ONLY] else "")
+    line = (f"文档 {len(made)} 份" + (f"，其中{'、'.join(parts)}" if parts else "")
+            + f"；新建 {len(docs['new'])} 份，更新 {len(docs['changed'])} 份，未变 {len(docs['unchanged'])} 份，"
+            f"归档 {len(archived)} 份（需重新下发 {n[docdiff.REISSUE] + n[distribution.NEW]} 份，{quiet}）")
+    zips = {name: len(getattr(outcome, name)) - len(docs[name]) for name in docs}
+    zips["archived"] = len(outcome.archived) - len(archived)
+    if any(zips.values()):
+        line += (f"；空白模板压缩包：新建 {zips['new']} 个，更新 {zips['changed']} 个，"
+                 f"未变 {zips['unchanged']} 个，归档 {zips['archived']} 个")
+    return line
 
 
 def stage(folder: OutputFolder, renderer: Renderer, jobs: list[Job], values: Values, reporter,
-          label: str) -> dict[str, Job]:
+          label: str) -> None:
     """Render the jobs whose inputs changed into the folder's staging area.
 
     A job is current when its code, template and title are as before and every
@@ -168,11 +204,14 @@ def stage(folder: OutputFolder, renderer: Renderer, jobs: list[Job], values: Val
         folder.put(path, content, fixed, job.reads, values)
         if done % PROGRESS_EVERY == 0:
             reporter.step(f"  已生成 {done}/{len(todo)} 份")
-    return {path: job for path, (job, _) in by_path.items()}
 
 
-def write_change_list(out_dir: Path, data: loader.Dataset, outcome: Outcome, jobs: dict[str, Job]) -> None:
-    """build/变更清单.txt: which documents changed, and the data changes behind each."""
+def write_change_list(out_dir: Path, data: loader.Dataset, outcome: Outcome,
+                      listed: list[distribution.Entry]) -> None:
+    """build/变更清单.txt: what changed in the data, and which documents changed and how.
+
+    The documents' reasons are those of the distribution list: words each document shows.
+    """
     store = SnapshotStore(out_dir / SNAPSHOT)
     first = store.empty
     data_changes = store.compare(data)
@@ -182,17 +221,23 @@ def write_change_list(out_dir: Path, data: loader.Dataset, outcome: Outcome, job
     else:
         lines.append(f"数据变化 {len(data_changes)} 处：")
         lines += [f"  - {change}" for change in data_changes] or ["  （无）"]
-    lines += ["", f"文档：新建 {len(outcome.new)} 份，更新 {len(outcome.changed)} 份，"
-                  f"未变 {len(outcome.unchanged)} 份，删除 {len(outcome.removed)} 份。"]
-    for title, paths in (("更新的文档", outcome.changed), ("新建的文档", outcome.new),
-                         ("删除的文档", outcome.removed)):
-        if not paths or (title == "新建的文档" and first):
+    lines += ["", outcome_summary(outcome, listed) + "。"]
+    groups = (("需重新下发的文档（内容有变化）", docdiff.REISSUE),
+              ("新建的文档", distribution.NEW), ("归档的文档（不再生成，已移入归档目录）", distribution.ARCHIVED),
+              ("仅日期更新的文档（不需重新下发）", docdiff.DATE_ONLY),
+              ("仅版式更新的文档（文字未变，不需重新下发）", docdiff.LAYOUT_ONLY))
+    for title, kind in groups:
+        entries = sorted((e for e in listed if e.kind == kind), key=lambda e: e.path)
+        if not entries or (kind == distribution.NEW and first):
             continue
         lines += ["", f"{title}："]
-        for path in sorted(paths):
-            reasons = changes.attribute(data_changes, jobs[path].context) if path in jobs else []
-            lines.append(f"  - {path}" + (f"：{'；'.join(map(str, reasons))}" if reasons else ""))
-    write_atomic(out_dir / CHANGE_LIST, ("\n".join(lines) + "\n").encode("utf-8"))
+        for entry in entries:
+            detail = entry.reasons or ([f"移至 {entry.archived_to}"] if entry.archived_to else [])
+            lines.append(f"  - {entry.path}" + (f"：{'；'.join(detail)}" if detail else ""))
+    zips = sorted(p for p in outcome.archived if not distribution.is_document(p))
+    if zips:
+        lines += ["", "归档的空白模板压缩包："] + [f"  - {p}：移至 {outcome.archived[p]}" for p in zips]
+    write_atomic(out_dir / CHANGE_LIST, "".join(line + "\n" for line in lines).encode("utf-8"))
     store.save()
 
 

@@ -1,7 +1,8 @@
 """What changed in the data, in words: "应急指挥部·办公室·主任 由 张某 改为 李某".
 
-The data is flattened into labelled facts, two such snapshots are compared,
-and each change is attributed to the outputs whose data shows its new value.
+The data is flattened into labelled facts and two such snapshots are compared.
+Which documents a change reached, and how, is worked out from the documents'
+own text (xinfang.docdiff), not from these facts.
 A fact that refers to a person or unit keeps the raw ID, so a file's facts
 depend on that file alone (and can be kept per file); IDs become names only
 when a change is worded. Key persons are confidential and never enter a
@@ -190,25 +191,6 @@ def _brief(record: str, facts: list) -> str:
     values = {fact[0].rsplit("·", 1)[-1]: fact[1] for fact in facts}
     return next((values[key] for key in BRIEF_KEYS if values.get(key) not in (None, EMPTY)),
                 record.split("/", 1)[1])
-
-
-def _strings(value, found: set) -> set:
-    if isinstance(value, dict):
-        for v in value.values():
-            _strings(v, found)
-    elif isinstance(value, list):
-        for v in value:
-            _strings(v, found)
-    elif value is not None:
-        found.add(str(value))
-    return found
-
-
-def attribute(changes: list[Change], context: dict) -> list[Change]:
-    """The changes whose new value this output's data shows."""
-    shown = _strings(context, set())
-    text = "\n".join(shown)
-    return [c for c in changes if c.new not in (None, EMPTY) and (c.new in shown or (len(c.new) > 3 and c.new in text))]
 
 
 def dumps(snap: dict) -> bytes:

@@ -40,10 +40,13 @@ def data_folder(spec: str, data_dir: Path):
 
 
 def affected_outputs(old: loader.Dataset, new: loader.Dataset) -> dict[str, list[str]]:
-    """Output path → how it is affected ("更新"/"新建"/"删除"), comparing the data each shows."""
+    """Output path → how it is affected, comparing the data each shows.
+
+    "更新", "新建", or "归档": no longer made, so a build would archive it.
+    """
     from .build import jobs_for, renderer_for
     old_renderer, new_renderer = renderer_for(old), renderer_for(new)
-    result: dict[str, list[str]] = {"更新": [], "新建": [], "删除": []}
+    result: dict[str, list[str]] = {"更新": [], "新建": [], "归档": []}
     for section in ("forms", "blanks"):
         before = {j.path: j.input_digest(old_renderer.template_digest(j.template)) for j in jobs_for(section, old)}
         after = {j.path: j for j in jobs_for(section, new)}
@@ -53,7 +56,7 @@ def affected_outputs(old: loader.Dataset, new: loader.Dataset) -> dict[str, list
                 result["新建"].append(path)
             elif before[path] != digest:
                 result["更新"].append(path)
-        result["删除"] += sorted(set(before) - set(after))
+        result["归档"] += sorted(set(before) - set(after))
     return result
 
 

@@ -4,6 +4,8 @@ Files are staged in a hidden folder next to their destination and moved into
 place with os.replace only after every one of them was produced, so a failed
 or killed build leaves each earlier output whole. The manifest remembers what
 each output was made from; an output whose inputs did not change is skipped.
+An output no longer made is never deleted: it moves to 归档/<period>/<its path>,
+the period being the month of the data date it was made for.
 """
 
 from __future__ import annotations
@@ -17,12 +19,15 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .docx.textdump import made_on
 from .errors import BuildLockedError
 from .reads import ReadIndex, Values
 
 MANIFEST = ".manifest.json"
 MANIFEST_FORMAT = 2  # 2: documents record the data keys they read
 STAGING = ".staging"
+ARCHIVE = "归档"  # outputs no longer made, by the period they were made for
+UNDATED = "未注明时期"  # the archive folder of a file whose date cannot be read
 
 
 @dataclass
@@ -32,11 +37,12 @@ class Outcome:
     new: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
+    archived: dict[str, str] = field(default_factory=dict)  # output path → where it was archived
 
     def merge(self, other: "Outcome") -> None:
-        for name in ("new", "changed", "unchanged", "removed"):
+        for name in ("new", "changed", "unchanged"):
             getattr(self, name).extend(getattr(other, name))
+        self.archived.update(other.archived)
 
 
 @contextlib.contextmanager
@@ -125,7 +131,7 @@ class OutputFolder:
         (self.outcome.changed if old and (self.root / path).exists() else self.outcome.new).append(path)
 
     def commit(self) -> Outcome:
-        """Move staged files into place, remove outputs no longer made, update the manifest.
+        """Move staged files into place, archive outputs no longer made, update the manifest.
 
         The build saves the manifest (write_manifest) once every section committed.
         """
@@ -134,9 +140,7 @@ class OutputFolder:
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(self.staging / path, target)
         for path in sorted(set(self.previous) - set(self.current)):
-            with contextlib.suppress(FileNotFoundError):
-                (self.root / path).unlink()
-            self.outcome.removed.append(path)
+            self.outcome.archived[path] = archive(self.root, path)
             _prune_empty_dirs(self.root, (self.root / path).parent)
         self.manifest[self.section] = {"reads": self.reads.stored(self.current),
                                        "files": dict(sorted(self.current.items()))}
@@ -181,6 +185,26 @@ def write_atomic(path: Path, content: bytes) -> None:
     finally:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
+
+
+def archive(root: Path, path: str) -> str:
+    """Move the output `path` to 归档/<period>/`path` in one rename; return where it went ("" if missing).
+
+    A file already archived there under the same name is kept: the newcomer gets a numbered name.
+    """
+    source = Path(root) / path
+    if not source.is_file():
+        return ""
+    made = made_on(source)
+    period = f"{made.year}年{made.month}月" if made else UNDATED
+    target = Path(root) / ARCHIVE / period / path
+    number = 1
+    while target.exists():
+        number += 1
+        target = target.with_name(f"{Path(path).stem}（{number}）{Path(path).suffix}")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(source, target)
+    return target.relative_to(root).as_posix()
 
 
 def _prune_empty_dirs(root: Path, folder: Path) -> None:

@@ -66,19 +66,3 @@ def compose(text: str, display: str) -> tuple[yaml.Node | None, list[Problem]]:
         return None, [Problem(Pos(display), "", _explain_syntax(exc, text))]
     return node, []
 
-
-def node_pos(node: yaml.Node, display: str) -> Pos:
-    mark = node.start_mark
-    return Pos(display, mark.line + 1, mark.column + 1)
-
-
-def read_nodes(path: Path, display: str) -> tuple[yaml.Node | None, list[Problem]]:
-    """Read, decode and compose one YAML file."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return None, [Problem(Pos(display), "", f"无法读取文件：{exc.strerror}")]
-    text, problems = decode(path, data, display)
-    if text is None:
-        return None, problems
-    return compose(text, display)

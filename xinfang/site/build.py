@@ -57,11 +57,15 @@ def build_site(data_dir: Path, site_dir: Path, data=None, strict: bool = True) -
             events.preloaded.pop(data_dir, None)
             shutil.rmtree(temp, ignore_errors=True)
     s = events.summary()
-    changed = ("首次生成" if s["first"] else f"数据变化 {s['changes']} 处" if s["changes"]
-               else "数据与上次生成时相同")
+    # The site counts only what it may show (site.public); the change list counts every data change.
+    changed = ("首次生成" if s["first"] else f"公开内容的数据变化 {s['changes']} 处" if s["changes"]
+               else "公开内容与上次生成时相同")
     files = (f"网站文件新增 {len(result.new)} 个、修改 {len(result.changed)} 个、"
              f"未变 {result.unchanged} 个、删除 {len(result.removed)} 个")
-    return (f"操作手册网站：页面 {s['pages']} 个，下载文件 {s['downloads']} 个，{changed}；{files}；"
+    # Counted as the document summary counts them: blank templates (DOCX) and each unit's zip apart.
+    downloads = (f"下载文件 {s['downloads']} 个（空白模板 {s['downloads'] - s['bundles']} 份、"
+                 f"空白模板压缩包 {s['bundles']} 个）")
+    return (f"操作手册网站：页面 {s['pages']} 个，{downloads}，{changed}；{files}；"
             f"输出目录 {site_dir}")
 
 

@@ -1,0 +1,66 @@
+"""Wording what changed in a document from two text dumps: rows, columns, prose, dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from xinfang import docdiff
+from xinfang.docx.textdump import Dump, Row, Table
+
+NOV20, NOV23, DEC3 = dt.date(2026, 11, 20), dt.date(2026, 11, 23), dt.date(2026, 12, 3)
+
+
+def roster(*rows: list[str]) -> Dump:
+    head = Row(["序号", "职责", "姓名", "办公电话"], [0, 1, 2, 3], header=True)
+    body = [Row([str(i), *cells], [0, 1, 2, 3]) for i, cells in enumerate(rows, 1)]
+    return Dump(["应急通讯录", "更新日期：2026年11月20日", "一、应急指挥部", Table([head, *body])])
+
+
+def test_a_changed_cell_names_row_label_and_column():
+    old = roster(["总指挥", "赵国强", "0373-3512001"], ["副总指挥", "李文斌", "0373-3512002"])
+    new = roster(["总指挥", "赵国强", "0373-3512009"], ["副总指挥", "李文斌", "0373-3512002"])
+    found = docdiff.compare(old, new, NOV20, NOV20)
+    assert found == docdiff.Comparison("更新", ["第1行（总指挥） 办公电话 由 0373-3512001 改为 0373-3512009"])
+
+
+def test_an_inserted_row_is_one_reason_and_renumbering_is_none():
+    old = roster(["总指挥", "赵国强", "0373-3512001"], ["成员", "韩雪", "0373-3512111"])
+    new = roster(["总指挥", "赵国强", "0373-3512001"], ["副总指挥", "李文斌", "0373-3512002"],
+                 ["成员", "韩雪", "0373-3512111"])
+    assert docdiff.compare(old, new, NOV20, NOV20).reasons == ["新增 第2行：副总指挥 | 李文斌 | 0373-3512002"]
+    assert docdiff.compare(new, old, NOV20, NOV20).reasons == ["删除 第2行：副总指挥 | 李文斌 | 0373-3512002"]
+
+
+def test_prose_is_worded_by_its_changed_clause():
+    old = Dump(["领导小组由赵国强同志任组长，负责全面工作。"])
+    new = Dump(["领导小组由钱卫东同志任组长，负责全面工作。"])
+    assert docdiff.compare(old, new, NOV20, NOV20).reasons == ["由 领导小组由赵国强同志任组长 改为 领导小组由钱卫东同志任组长"]
+
+
+def test_the_build_date_alone_is_a_date_only_change_in_any_printed_form():
+    old = Dump(["信访隐患排查台账", "期间：2026年11月 | 填报日期：2026年11月20日", "截至 2026-11-20"])
+    new = Dump(["信访隐患排查台账", "期间：2026年11月 | 填报日期：2026年11月23日", "截至 2026-11-23"])
+    assert docdiff.compare(old, new, NOV20, NOV23) == docdiff.Comparison("仅日期更新", [])
+    # Across a month the period in the title is a date too.
+    later = Dump(["信访隐患排查台账", "期间：2026年12月 | 填报日期：2026年12月3日", "截至 2026-12-03"])
+    assert docdiff.compare(old, later, NOV20, DEC3).kind == "仅日期更新"
+
+
+def test_another_date_is_content():
+    old = roster(["总指挥", "赵国强", "2026-12-31"])
+    new = roster(["总指挥", "赵国强", "2027-01-31"])
+    assert docdiff.compare(old, new, NOV20, NOV23).reasons == ["第1行（总指挥） 办公电话 由 2026-12-31 改为 2027-01-31"]
+
+
+def test_the_raw_xml_check_agrees_and_declines_what_it_cannot_tell():
+    old = {"word/document.xml": "<w:t>2026年11月20日</w:t><w:t>赵国强</w:t>".encode()}
+    same = {"word/document.xml": "<w:t>2026年11月23日</w:t><w:t>赵国强</w:t>".encode()}
+    other = {"word/document.xml": "<w:t>2026年11月23日</w:t><w:t>钱卫东</w:t>".encode()}
+    assert docdiff.differs_only_in_dates(old, same, NOV20, NOV23)
+    assert not docdiff.differs_only_in_dates(old, other, NOV20, NOV23)
+    assert not docdiff.differs_only_in_dates(old, same, None, NOV23)
+
+
+def test_identical_text_on_the_same_date_is_a_layout_change():
+    dump = roster(["总指挥", "赵国强", "0373-3512001"])
+    assert docdiff.compare(dump, dump, NOV20, NOV20) == docdiff.Comparison("仅版式更新", [])
