@@ -14,27 +14,35 @@ TESTS = Path(__file__).resolve().parent
 GOLDEN = TESTS / "golden"
 ROOT, UNIT = "北辰能源", "一矿"
 # Folders whose documents (directly inside, not below) have a golden dump.
-FOLDERS = (f"文档/{ROOT}", f"文档/{ROOT}/{UNIT}", f"空白模板/{ROOT}/{UNIT}")
+FOLDERS = (f"文档/{ROOT}", f"文档/{ROOT}/{UNIT}", f"空白模板/{ROOT}/{UNIT}", f"报送表/{ROOT}/{UNIT}")
 
 
 def selected(built: Path) -> list[str]:
     """The documents of a build that have a golden dump, as paths relative to it."""
-    return sorted(p.relative_to(built).as_posix() for folder in FOLDERS for p in (built / folder).glob("*.docx"))
+    return sorted(p.relative_to(built).as_posix() for folder in FOLDERS for pattern in ("*.docx", "*.xlsx")
+                  for p in (built / folder).glob(pattern))
 
 
 def golden_path(document: str) -> Path:
+    """…/x.docx → …/x.txt; a workbook keeps its suffix (…/x.xlsx.txt), as the company
+    ledger exists as both."""
     return GOLDEN / (document.removesuffix(".docx") + ".txt")
+
+
+def dump_text(path: Path) -> str:
+    """A document's text dump: DOCX and XLSX alike."""
+    from xinfang.docx import textdump
+    from xinfang.returns import textdump as xlsxdump
+    return (xlsxdump if path.suffix == ".xlsx" else textdump).text(path)
 
 
 def write_all(built: Path) -> list[Path]:
     """Rewrite every golden dump from a build of the example data; remove dumps of documents gone."""
-    from xinfang.docx import textdump
-
     written = []
     for document in selected(built):
         target = golden_path(document)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(textdump.text(built / document), "utf-8")
+        target.write_text(dump_text(built / document), "utf-8")
         written.append(target)
     for stale in set(GOLDEN.rglob("*.txt")) - set(written):
         stale.unlink()

@@ -67,7 +67,7 @@ def date_only(out: Path) -> list[str]:
     if "仅日期更新（" not in text:
         return []
     section = text.split("仅日期更新（", 1)[1].split("\n\n", 1)[0]
-    return re.findall(r"^  - (\S+\.docx)$", section, re.M)
+    return re.findall(r"^  - (\S+\.(?:docx|xlsx))$", section, re.M)
 
 
 def sheet_rows(path: Path, number: int = 1) -> list[list[str]]:
@@ -144,7 +144,8 @@ def test_moving_the_data_date_within_the_month_reissues_nothing(tmp_path):
     shutil.rmtree(data / "confidential")  # a key person's contact falls overdue as days pass: a real change
     out = tmp_path / "build"
     build(data, out, BOTH)
-    before = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*.docx")}
+    before = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*.*x")  # documents and workbooks
+              if p.suffix in (".docx", ".xlsx") and "/" in p.relative_to(out).as_posix()}
     replace_in(data / "enterprise.yaml", "数据日期: 2026-11-20", "数据日期: 2026-11-23")
     build(data, out, BOTH)
     assert listing(out) == {}
@@ -284,7 +285,9 @@ def test_cli_change_list_and_site_count_documents_alike(tmp_path):
     assert f"\n{summary}。\n" in changes
     blanks = int(re.search(r"空白模板 (\d+) 份", summary).group(1))
     zips = int(re.search(r"空白模板压缩包：新建 (\d+) 个", summary).group(1))
-    assert f"下载文件 {blanks + zips} 个（空白模板 {blanks} 份、空白模板压缩包 {zips} 个）" in result.stdout
+    workbooks = len(list((out / "报送表").rglob("*.xlsx")))
+    assert (f"下载文件 {blanks + zips + workbooks} 个（空白模板 {blanks} 份、空白模板压缩包 {zips} 个、"
+            f"报送表 {workbooks} 份）") in result.stdout
     forms = int(re.search(r"表格文档 (\d+) 份", summary).group(1))
     assert f"生成表格文档：共 {forms} 份" in result.stderr and f"生成空白模板：共 {blanks} 份" in result.stderr
     issued = int(re.search(r"需重新下发 (\d+) 份", summary).group(1))

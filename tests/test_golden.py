@@ -6,8 +6,7 @@ import difflib
 
 import pytest
 
-from golden import GOLDEN, golden_path, selected
-from xinfang.docx import textdump
+from golden import GOLDEN, dump_text, golden_path, selected
 
 
 def test_the_golden_set_matches_the_documents(built):
@@ -22,7 +21,7 @@ def test_documents_read_as_their_golden_dumps(built):
     for document in selected(built):
         expected_file = golden_path(document)
         expected = expected_file.read_text("utf-8") if expected_file.exists() else ""
-        actual = textdump.text(built / document)
+        actual = dump_text(built / document)
         if actual != expected:
             failures.append("".join(difflib.unified_diff(
                 expected.splitlines(keepends=True), actual.splitlines(keepends=True),

@@ -169,12 +169,17 @@ def outcome_summary(outcome: Outcome, listed: list[distribution.Entry]) -> str:
     line = (f"文档 {len(made)} 份" + (f"，其中{'、'.join(parts)}" if parts else "")
             + f"；新建 {len(docs['new'])} 份，更新 {len(docs['changed'])} 份，未变 {len(docs['unchanged'])} 份，"
             f"归档 {len(archived)} 份（需重新下发 {n[docdiff.REISSUE] + n[distribution.NEW]} 份，{quiet}）")
-    zips = {name: len(getattr(outcome, name)) - len(docs[name]) for name in docs}
-    zips["archived"] = len(outcome.archived) - len(archived)
+    zips = {name: _blank_zips(getattr(outcome, name)) for name in docs}
+    zips["archived"] = _blank_zips(outcome.archived)
     if any(zips.values()):
         line += (f"；空白模板压缩包：新建 {zips['new']} 个，更新 {zips['changed']} 个，"
                  f"未变 {zips['unchanged']} 个，归档 {zips['archived']} 个")
     return line
+
+
+def _blank_zips(paths) -> int:
+    """The blanks' zips, as the site counts them (the one zip of all return workbooks is left out)."""
+    return sum(p.startswith(BLANK_DIR + "/") and p.endswith(".zip") for p in paths)
 
 
 def stage(folder: OutputFolder, renderer: Renderer, jobs: list[Job], values: Values, reporter,
@@ -236,7 +241,7 @@ def write_change_list(out_dir: Path, data: loader.Dataset, outcome: Outcome,
             lines.append(f"  - {entry.path}" + (f"：{'；'.join(detail)}" if detail else ""))
     zips = sorted(p for p in outcome.archived if not distribution.is_document(p))
     if zips:
-        lines += ["", "归档的空白模板压缩包："] + [f"  - {p}：移至 {outcome.archived[p]}" for p in zips]
+        lines += ["", "归档的压缩包："] + [f"  - {p}：移至 {outcome.archived[p]}" for p in zips]
     write_atomic(out_dir / CHANGE_LIST, "".join(line + "\n" for line in lines).encode("utf-8"))
     store.save()
 

@@ -21,6 +21,7 @@ from lxml import etree
 
 from . import docdiff
 from .docx import textdump
+from .returns import textdump as xlsxdump
 from .forms.common import BLANK_DIR, CONFIDENTIAL_DIR, FILLED_DIR
 from .jinja import cn_date
 from .outputs import Outcome, write_atomic
@@ -65,7 +66,7 @@ class Entry:
 
 
 def is_document(path: str) -> bool:
-    return path.endswith(".docx")
+    return path.endswith((".docx", ".xlsx"))
 
 
 def compare_staged(folder, today: dt.date) -> dict[str, docdiff.Comparison]:
@@ -91,6 +92,8 @@ def compare_staged(folder, today: dt.date) -> dict[str, docdiff.Comparison]:
 
 def _compare(old: zipfile.ZipFile, new: zipfile.ZipFile, today: dt.date) -> docdiff.Comparison:
     made = textdump.made_on(old)
+    if "xl/workbook.xml" in old.namelist():  # a workbook: compare its visible sheets' text
+        return docdiff.compare(xlsxdump.dump(old.filename), xlsxdump.dump(new.filename), made, today)
     # Most documents of a rebuild after the data date moved differ only there: no dumps needed.
     if textdump.same_text(old, new):
         return docdiff.Comparison(docdiff.DATE_ONLY if made != today else docdiff.LAYOUT_ONLY, [])

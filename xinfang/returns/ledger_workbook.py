@@ -7,7 +7,7 @@ import io
 
 import xlsxwriter
 
-from .workbook import FIXED_TIME, FONT, LEVEL_FILL, row_height
+from .workbook import FONT, LEVEL_FILL, properties, row_height
 
 # (header, row key, width, kind)
 LEDGER_COLUMNS = (
@@ -26,8 +26,7 @@ def render(context: dict, title: str, author: str) -> bytes:
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False,
                                         "strings_to_formulas": False, "strings_to_urls": False})
-    book.set_properties({"title": title, "author": author, "company": context["ent"]["name"],
-                         "created": FIXED_TIME})
+    book.set_properties(properties(context, title, author, context["today"]))
     base = {"font_name": FONT, "font_size": 10, "border": 1, "valign": "top"}
     formats = {
         "title": book.add_format({"font_name": "黑体", "font_size": 16, "align": "center"}),

@@ -19,7 +19,6 @@ from .columns import (CAMPAIGN, CHOICE, COLUMNS, DATE, ENTRY_SHEET, FIRST_ROW, F
                       column_letter, letter)
 from .values import canonical_json, digest
 
-FIXED_TIME = dt.datetime(2000, 1, 1)  # document properties: the same bytes for the same data
 LEVEL_FILL = {"红": "#FF9999", "黄": "#FFE699", "绿": "#C6EFCE"}
 ALERT_FILL = "#FFC7CE"
 LOCKED_FILL = "#F2F2F2"
@@ -32,8 +31,7 @@ def render(context: dict, title: str, author: str) -> bytes:
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False,
                                         "strings_to_formulas": False, "strings_to_urls": False})
-    book.set_properties({"title": title, "author": author, "company": context["ent"]["name"],
-                         "created": FIXED_TIME})
+    book.set_properties(properties(context, title, author, context["data_date"]))
     book.set_calc_mode("auto")
     styles = _Styles(book)
     # Sheet order is tab order: the unit sees the entries first, the hidden sheets last.
@@ -45,6 +43,13 @@ def render(context: dict, title: str, author: str) -> bytes:
     entries.activate()
     book.close()
     return buffer.getvalue()
+
+
+def properties(context: dict, title: str, author: str, made_on: str) -> dict:
+    """Document properties: dated by the data (the same bytes for the same data; the
+    distribution list reads a workbook's date from them, as from a DOCX)."""
+    return {"title": title, "author": author, "company": context["ent"]["name"],
+            "created": dt.datetime.fromisoformat(made_on)}
 
 
 class _Styles:

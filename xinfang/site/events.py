@@ -98,7 +98,8 @@ def on_files(files, config):
         files.append(kind.generated(config, dl.uri, abs_src_path=str(dl.source)))
     _state["staged"] = {dl.uri: dl.source for dl in found} if kind is _Staged else {}
     _state["summary"] = {"pages": len(pages), "downloads": len(found),
-                         "bundles": sum(dl.uri.endswith(".zip") for dl in found), "changes": _state["changes"],
+                         "bundles": sum(dl.uri.endswith(".zip") for dl in found),
+                         "workbooks": sum(dl.uri.endswith(".xlsx") for dl in found), "changes": _state["changes"],
                          "first": _state["first"]}
     return files
 
