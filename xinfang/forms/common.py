@@ -72,6 +72,7 @@ def enterprise_header(data) -> dict:
         "name": e.name, "short_name": e.short_name, "year": e.year, "issuer": e.documents.issuer,
         "date": cn_date(e.data_date), "date_iso": e.data_date.isoformat(),
         "secret_mark": e.documents.secret_mark,
+        "group": e.group.name, "office": e.office.name, "office_full": office_full_name(data),
     }
 
 

@@ -63,7 +63,7 @@ def build_ledger(out_dir=TEMPLATE_DIR) -> str:
                  loop="t in by_unit", centered=tuple(range(1, 9)), footer=["合计"] + TOTAL)
     a.tag(doc, "{%p endif %}")
     a.para(doc, "注：风险等级红色为可能引发集体访或越级访，黄色为有一定风险，绿色为一般。"
-                "状态以{{ date }}为准，“超期”指已过化解时限仍未销号。红色隐患每日更新，台账每月汇总。", "说明")
+                "状态以{{ date }}为准，“超期”指已过化解时限仍未销号。红色隐患每日更新；{{ rhythm.ledger }}。", "说明")
     a.tag(doc, "{%p endif %}")
 
     notes(doc, "填写说明", [
@@ -75,6 +75,7 @@ def build_ledger(out_dir=TEMPLATE_DIR) -> str:
         "状态只能填“在办”或“已销号”（{{ allowed.states }}）；超过化解时限仍未销号的，汇总时自动标为“超期”。"
         "已销号的须填写销号日期。",
         "日期一律写作 2026-11-22 或 2026年11月22日；进展情况每条前写日期，按时间先后排列，最新的写在最后。",
-        "涉及人数填阿拉伯数字。每月25日前完成自查，报送{{ ent.short_name }}信访维稳工作领导小组办公室。",
+        "涉及人数填阿拉伯数字。{{ rhythm.screening }}；{{ rhythm.ledger }}，"
+        "{{ rhythm.deadline }}报送{{ ent.short_name }}{{ ent.office_full }}。",
     ])
     return save(doc, NAME, out_dir)
