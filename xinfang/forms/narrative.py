@@ -53,9 +53,14 @@ def who(data, person_id) -> str:
     nest: 工会副主席（主持日常工作）姜淑兰.
     """
     p = data.people.get(person_id) if person_id else None
-    if not p:
-        return ""
-    return f"{p.post}{p.name}" if any(c in p.post for c in "（()）") else f"{p.name}（{p.post}）"
+    return name_with_post(p) if p else ""
+
+
+def name_with_post(person) -> str:
+    """张宏伟（党委副书记）; 工会副主席（主持日常工作）姜淑兰 when the post has parentheses."""
+    if any(c in person.post for c in "（()）"):
+        return f"{person.post}{person.name}"
+    return f"{person.name}（{person.post}）"
 
 
 def quoted(text: str) -> str:

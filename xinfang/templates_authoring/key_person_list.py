@@ -1,4 +1,4 @@
-"""Template of the 重点人员动态管理清单: landscape, secret mark on the first line and every page header."""
+"""Template of the 重点人员动态管理清单: landscape, secret mark on the first line and on every later page's header."""
 
 from __future__ import annotations
 
@@ -29,8 +29,10 @@ CENTERED = (0, 1, 2, 8, 9)
 def build_key_person_list(out_dir=TEMPLATE_DIR) -> str:
     doc = form_document(landscape=True)
     a.page_margins(doc, 20, 15, 15, 15)
-    # The secret mark heads every page, and the first page's top left as GB/T 9704 places 密级.
+    # The secret mark at the first page's top left, as GB/T 9704 places 密级, and in the
+    # header of every later page: printed once on each page.
     a.page_header(doc, "{{ ent.secret_mark }}", "涉密", bold=True)
+    a.no_header_on_first_page(doc)
     mark = a.para(doc, "{{ ent.secret_mark }}", "密级")
     mark.paragraph_format.space_after = Pt(4)
     a.title(doc, "重点人员动态管理清单")
