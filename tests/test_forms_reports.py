@@ -335,3 +335,28 @@ def test_blanks_carry_the_unit_header_and_no_personal_data(built, example, form)
         assert k.name not in text
     if form == "包案责任清单":
         assert not any(risk.description in text for risk in example.risks)
+
+
+def test_schedule_notes_name_the_channels_and_the_equipment(built, example):
+    text = all_text(_schedule(built, example))
+    assert "注：1.接访时间、地点提前3个工作日在企业内网、公告栏公告，职工可通过电话、线上平台预约；" in text
+    assert "接访情况记入接访登记簿，接待室配备录音录像设备，保障双方权益。" in text
+
+
+def test_schedule_notes_without_channels_keep_todays_wording(example):
+    data = copy.deepcopy(example)
+    rec = data.reception
+    rec.notice_channels, rec.booking_channels, rec.equipment = [], [], None
+    [job] = reception_schedule.jobs(data, blank=False)
+    text = all_text(render(data, job))
+    assert "注：1.接访时间、地点提前3个工作日公告；接访日遇法定节假日" in text
+    assert "接访情况记入接访登记簿。" in text and "职工可通过" not in text
+
+
+def test_schedule_leader_with_a_bracketed_post_is_not_nested(example):
+    data = copy.deepcopy(example)
+    leader = data.people[data.reception.rules[0].leader]
+    leader.post = "党委书记（兼）"
+    [job] = reception_schedule.jobs(data, blank=False)
+    text = all_text(render(data, job))
+    assert f"党委书记（兼）{leader.name}" in text and "（党委书记（兼））" not in text

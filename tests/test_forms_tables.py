@@ -106,6 +106,11 @@ def test_key_person_list_is_confidential_and_marked(example, built):
         text = header.paragraphs[0].text
         assert mark in text and "涉密" in text
     assert body_text(doc).startswith(mark)
+    # Printed once on every page: page 1 has the mark in its body and no running header.
+    assert section.different_first_page_header_footer
+    assert mark not in "".join(p.text for p in section.first_page_header.paragraphs)
+    assert body_text(doc).count(mark) == 1
+    assert section.first_page_footer.paragraphs[0]._p.xml.count("PAGE") == 1  # still numbered
     assert not (built / "文档" / ROOT_LABEL / f"{ROOT_LABEL}-重点人员动态管理清单-{MONTH}.docx").exists()
 
 
