@@ -26,8 +26,12 @@ def comparable(current, previous) -> bool:
 
 
 def period(figures) -> str:
-    """2025年, or 2026年（截至2026年11月20日） for a partial year."""
-    return f"{figures.year}年" + (f"（截至{cn_date(figures.as_of)}）" if figures.as_of else "")
+    """2025年, or 2026年（截至11月20日） for a partial year (the full date if in another year)."""
+    if figures.as_of is None:
+        return f"{figures.year}年"
+    day = figures.as_of
+    cut = f"{day.month}月{day.day}日" if day.year == figures.year else cn_date(day)
+    return f"{figures.year}年（截至{cut}）"
 
 
 def stated_changes(figures) -> list[dict]:

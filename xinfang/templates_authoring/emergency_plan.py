@@ -144,7 +144,8 @@ def build_emergency_plan(out_dir=TEMPLATE_DIR) -> str:
     attachment.paragraph_format.first_line_indent = Pt(0)
     a.title(doc, "应急通讯录")
     a.heading(doc, "一、{{ post.name }}", 1)
-    table(doc, ["指挥部职务", "姓名", "单位及职务", "办公电话", "手机"], [42, 16, 40, 29, 29],
+    # Phone columns hold "0373-3512001" on one line even in LibreOffice's wide-digit fallback fonts.
+    table(doc, ["指挥部职务", "姓名", "单位及职务", "办公电话", "手机"], [38, 15, 37, 33, 33],
           ["{{ r.role }}", "{{ r.name }}", "{{ r.post }}", "{{ r.office_phone }}", "{{ r.mobile }}"],
           loop="r in roster", centered=(1, 3, 4), nowrap=(1, 3, 4))
     a.heading(doc, "二、成员单位", 1)

@@ -99,14 +99,14 @@ def build_inspection_report(out_dir=TEMPLATE_DIR) -> str:
     a.para(doc, "{{ yoy.counts.current_year }}与{{ yoy.counts.previous_year }}相比，信访批次{{ yoy.counts.batches }}，"
                 "人次{{ yoy.counts.people }}，详见下表。")
     table(doc, ["指标", "{{ yoy.counts.previous_year }}", "{{ yoy.counts.current_year }}", "同比"],
-                 [36, 44, 44, 32], ["{{ t.name }}", "{{ t.previous }}", "{{ t.current }}", "{{ t.change }}"],
+                 [28, 48, 48, 32], ["{{ t.name }}", "{{ t.previous }}", "{{ t.current }}", "{{ t.change }}"],
                  loop="t in yoy.counts.rows", centered=(1, 2, 3))
     caption(doc, "注：同比 =（本年 − 上年）÷ 上年 × 100%，保留两位小数。")
     a.tag(doc, "{%p elif yoy and yoy.counts %}")
     a.para(doc, "{{ yoy.current_year }}的信访数字统计至{{ yoy.counts.as_of }}，未满全年，"
                 "不与{{ yoy.previous_year }}全年数字作同比；两年数字见下表，全年统计完成后再作同比分析。")
     table(doc, ["指标", "{{ yoy.counts.previous_year }}（全年）", "{{ yoy.counts.current_year }}"],
-                 [52, 52, 52], ["{{ t.name }}", "{{ t.previous }}", "{{ t.current }}"],
+                 [40, 52, 64], ["{{ t.name }}", "{{ t.previous }}", "{{ t.current }}"],
                  loop="t in yoy.counts.rows", centered=(1, 2))
     a.tag(doc, "{%p endif %}")
     a.tag(doc, "{%p if yoy and yoy.stated %}")

@@ -8,20 +8,21 @@ from .blocks import caption, form_document, looped_table, notes, save, title_blo
 
 NAME = "ledger.docx"
 # Widths in mm add up to the 267 mm text width of landscape A4 with 15 mm side margins;
-# a date needs 19 mm at 9 pt.
+# a date needs 19 mm at 9 pt, an ID 21 mm; a header of four characters needs 15 mm on one
+# line or 9 mm on two, never the width of three.
 COLUMNS = [
-    ("序号", 7, "{{ r.no }}"),
-    ("编号", 16, "{{ r.id }}"),
+    ("序号", 8, "{{ r.no }}"),
+    ("编号", 21, "{{ r.id }}"),  # yk-2026-001 on one line
     ("单位", 14, "{{ r.unit }}"),
-    ("问题描述", 37, "{{ r.description }}"),
-    ("问题类别", 14, "{{ r.category }}"),
-    ("涉及人数", 9, "{{ r.people }}"),
+    ("问题描述", 33, "{{ r.description }}"),
+    ("问题类别", 15, "{{ r.category }}"),  # four header characters on one line
+    ("涉及人数", 9, "{{ r.people }}"),  # two lines of two
     ("风险等级", 9, "{% cellbg r.bg %}{{ r.level }}"),
-    ("包案领导", 12, "{{ r.leader }}"),
+    ("包案领导", 15, "{{ r.leader }}"),
     ("责任人", 12, "{{ r.owner }}"),
-    ("化解措施", 32, "{{ r.measures }}"),
+    ("化解措施", 29, "{{ r.measures }}"),
     ("化解时限", 19, "{{ r.deadline }}"),
-    ("进展情况", 38, "{{ r.progress }}"),
+    ("进展情况", 35, "{{ r.progress }}"),
     ("挂号日期", 19, "{{ r.registered }}"),
     ("状态", 9, "{% cellbg r.status_bg %}{{ r.status }}"),
     ("销号日期", 19, "{{ r.closed }}"),
