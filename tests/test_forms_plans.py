@@ -232,3 +232,13 @@ def test_part_b_forms_convert_to_pdf_with_their_text(built, example, tmp_path):
         for paragraph in doc.paragraphs:
             words = "".join(paragraph.text.split())
             assert words in squeezed, (path.name, paragraph.text)
+
+
+def test_key_person_plan_names_arrival_times_only_when_the_data_sets_them(built, example):
+    text = all_text(open_docx(built / _key_plan_path(example)))
+    assert "须在1小时内到达现场，按突发信访事件应急预案规定的到达时限赶赴外地劝返。" in text
+    data = copy.deepcopy(example)
+    data.emergency.arrivals = []
+    [job] = key_person_plan.jobs(data, blank=False)
+    text = all_text(render(data, job))
+    assert "1.所在单位主要领导、包案领导和稳控责任人须在1小时内到达现场。" in text and "到达时限" not in text

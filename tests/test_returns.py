@@ -460,3 +460,9 @@ def test_one_zip_holds_every_units_workbook_for_the_office_to_send(built):
         assert f"北辰能源/{UNIT}/{UNIT}-信访隐患报送表-2026年11月.xlsx" in names
         assert archive.read(BOOK.removeprefix("报送表/")) == (built / BOOK).read_bytes()
     assert len(names) == len(list((built / "报送表").rglob("*.xlsx")))
+
+
+def test_guide_sheet_names_the_enterprises_deadline_and_office(built):
+    book = openpyxl.load_workbook(built / BOOK, read_only=True)
+    guide = "\n".join(str(row[0]) for row in book["填写说明"].iter_rows(values_only=True) if row and row[0])
+    assert "文件名可以保留不变，每月25日前发送给信访办公室。" in guide
