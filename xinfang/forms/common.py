@@ -83,9 +83,3 @@ def office_full_name(data) -> str:
     name = e.office.name
     return e.group.name + name[len("领导小组"):] if name.startswith("领导小组") else name
 
-
-def bodies(data) -> dict:
-    """The names the enterprise gives its bodies, as its documents print them."""
-    e, post = data.enterprise, data.emergency.post
-    return {"group": e.group.name, "office": e.office.name, "office_full": office_full_name(data),
-            "post": post.name, "post_office": post.office.name}

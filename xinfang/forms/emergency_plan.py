@@ -6,7 +6,7 @@ people who sit in the command post, and nobody else's. Blanks list nobody.
 
 from __future__ import annotations
 
-from .common import bodies, enterprise_header, unit_header
+from .common import enterprise_header, unit_header
 from .plans import company_plan_jobs
 from .narrative import GAP, date_text, duration, names, unit_names, who
 from .scope import blank_date
@@ -23,8 +23,7 @@ def jobs(data, blank: bool) -> list:
 
 
 def _base(data, unit, blank: bool) -> dict:
-    return {"blank": blank, "enterprise": enterprise_header(data), "unit": unit_header(data, unit, phone=True),
-            "bodies": bodies(data)}
+    return {"blank": blank, "enterprise": enterprise_header(data), "unit": unit_header(data, unit, phone=True)}
 
 
 def team_tasks(post) -> dict:

@@ -22,7 +22,7 @@ from ..model import RISK_CATEGORIES, RISK_LEVELS, Campaign
 from ..render import Job
 from ..workdays import calendar_for
 from ..yearfigures import COUNTS, year_on_year
-from .common import bodies, enterprise_header, output_path, unit_header
+from .common import enterprise_header, output_path, unit_header
 from .narrative import GAP, date_text, quoted, sentence, unit_names, who
 from .scope import LEVEL_FILL, allowed_values, blank_date, issuing_units
 
@@ -125,7 +125,7 @@ def context(data, campaign) -> dict:
         words["findings"] = found_sentence(data, total, when)
     return {
         "blank": False, "phase": when,
-        "enterprise": enterprise_header(data), "bodies": bodies(data),
+        "enterprise": enterprise_header(data),
         "unit": unit_header(data, data.root, phone=True),
         "allowed": allowed_values(), "lead_days_default": LEAD_DAYS_DEFAULT,
         "addressee": data.enterprise.short_name + data.enterprise.group.name,
@@ -171,7 +171,7 @@ def blank_context(data, unit) -> dict:
     units = [unit] + list(unit.children)
     return {
         "blank": True, "phase": "past",
-        "enterprise": enterprise_header(data), "bodies": bodies(data),
+        "enterprise": enterprise_header(data),
         "unit": unit_header(data, unit, phone=True),
         "allowed": allowed_values(), "lead_days_default": LEAD_DAYS_DEFAULT,
         "addressee": data.enterprise.documents.issuer, "issuer": unit.name, "date": blank_date(),
