@@ -419,15 +419,21 @@ def test_home_shows_targets_and_year_on_year_change_like_the_report(site, exampl
     assert "2026年：退休人员上访率同比下降57%，进京上访批次同比下降100%。" in text
 
 
-def test_home_words_changes_of_whole_years(tmp_path):
+def test_whole_years_worded_and_bracketed_posts_not_nested(tmp_path):
+    """One modified site: two whole years, and a commander whose post has parentheses."""
     data = copy_data(tmp_path)
     path = data / "enterprise.yaml"
     path.write_text(path.read_text("utf-8").replace("    统计截止: 2026-11-20\n", ""), "utf-8")
+    people = data / "people.yaml"
+    people.write_text(people.read_text("utf-8").replace("职务: 党委书记、董事长", "职务: 党委书记、董事长（兼）", 1),
+                      "utf-8")
     build_site(data, tmp_path / "site")
     text = re.sub(r"\s+", " ", text_of(page(tmp_path / "site", "index")))
     # The same figures, the same rule (cut after two decimals) as the inspection report, in words.
     assert "2026 全年 303 下降24.81% 469 下降47.94%" in text
     assert "−24.81%" not in text and "不与上年全年" not in text
+    emergency = re.sub(r"\s+", " ", text_of(page(tmp_path / "site", "emergency")))
+    assert "总指挥：党委书记、董事长（兼）赵国强" in emergency and "（兼））" not in emergency
 
 
 def test_unit_page_offers_its_return_workbook_with_the_open_entries(site, example):
