@@ -74,6 +74,7 @@ def test_plan_without_arrivals_levels_teams_or_vehicles_says_so(example):
     for group in ("信息报送组", "善后处理组", "现场处置组"):
         assert group not in text, group
     assert "4.加强信息和舆情管理。指挥部办公室按时报告现场动态" in text
+    assert "1.迅速到场，控制事态。指挥部接报后调派应急力量，事发单位领导" in text
     assert "1.善后处理。事件平息后，事发单位落实承诺事项" in text
 
 
@@ -242,3 +243,11 @@ def test_key_person_plan_names_arrival_times_only_when_the_data_sets_them(built,
     [job] = key_person_plan.jobs(data, blank=False)
     text = all_text(render(data, job))
     assert "1.所在单位主要领导、包案领导和稳控责任人须在1小时内到达现场。" in text and "到达时限" not in text
+
+
+def test_key_person_plan_without_measures_has_no_empty_heading(example):
+    data = copy.deepcopy(example)
+    data.key_groups.measures = []
+    [job] = key_person_plan.jobs(data, blank=False)
+    text = all_text(render(data, job))
+    assert "稳控措施" not in text and "三、分类稳控" in text

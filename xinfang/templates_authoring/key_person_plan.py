@@ -30,15 +30,17 @@ def build_key_person_plan(out_dir=TEMPLATE_DIR) -> str:
            "各单位主要领导是本单位重点人员稳控的第一责任人，分管领导具体负责，信访联络员负责日常联系和信息报送：")
     table(doc, ["单位", "主要领导", "分管领导", "信访联络员", "联系电话"], [52, 22, 22, 24, 36],
           ["{{ u.unit }}", "{{ u.leader }}", "{{ u.supervisor }}", "{{ u.liaison }}", "{{ u.phone }}"],
-          loop="u in units", centered=(1, 2, 3, 4))
+          loop="u in units", centered=(1, 2, 3, 4), nowrap=(1, 2, 3, 4))
 
     a.heading(doc, "三、分类稳控")
     a.para(doc, "重点人员分为A、B、C三类，按类别明确联系人和联系频次，实行“一人一档、一人一策”：")
     table(doc, ["类别", "认定标准", "联系人", "联系频次"], [16, 76, 32, 32],
           ["{{ p.cls }}类", "{{ p.criteria }}", "{{ p.contact_by }}", "{{ p.frequency }}"],
           loop="p in policies", centered=(0,))
+    a.tag(doc, "{%p if measures %}")
     a.para(doc, "稳控措施：")
     numbered(doc, "m in measures", "{{ m }}")
+    a.tag(doc, "{%p endif %}")
 
     a.heading(doc, "四、信息报告")
     lines(doc,
