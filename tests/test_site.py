@@ -445,3 +445,16 @@ def test_unit_page_offers_its_return_workbook_with_the_open_entries(site, exampl
         strings = book.read("xl/sharedStrings.xml").decode("utf-8")
     assert all(r.id in strings for r in example.risks if r.unit == "er-kuang" and r.state == "在办")
     assert not any(p.name in strings for p in example.key_persons)
+
+
+def test_home_with_percentages_only_has_no_empty_table(example):
+    """A year reported only as percentages (seed 000): no count table, the changes in words."""
+    import copy
+    from xinfang.model import Change, YearFigures
+    from xinfang.site.pages import Site
+    data = copy.deepcopy(example)
+    data.enterprise.figures = [YearFigures(year=2026, changes=[Change(indicator="信访工作总量", percent=-16.7),
+                                                               Change(indicator="到省上访", percent=-36)])]
+    markdown = Site(data, [], []).home()
+    assert "## 信访总量" in markdown and "| 年度 |" not in markdown
+    assert "2026年：信访工作总量同比下降16.7%，到省上访同比下降36%。" in markdown
