@@ -470,7 +470,7 @@ class Vehicle(Located):
 class UnitFund(Located):
     """一个单位自己留存的信访稳定备用金。"""
 
-    unit: str = F("单位", Ref("unit"), required=True)
+    unit: str = F("单位", Ref("unit"), required=True, doc="留存备用金的单位编号")
     amount: Optional[float] = F("备用金万元", Number(0), doc="额度（万元）；不填表示额度由本单位按需核定")
 
 
