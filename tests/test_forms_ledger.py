@@ -179,3 +179,28 @@ def test_same_data_same_bytes(tmp_path, example, built):
     assert first == second and first
     for rel in first:
         assert (built / rel).read_bytes() == (again / rel).read_bytes(), rel
+
+
+def test_ledger_notes_use_the_enterprises_rhythm(example, built):
+    from xinfang.forms.common import output_path
+    doc = open_docx(built / output_path(example, example.root, "信访隐患排查台账", "2026年11月"))
+    assert "红色隐患每日更新；台账每日一更新、每月一汇总。" in body_text(doc)
+    blank = open_docx(built / output_path(example, example.root, "信访隐患排查台账", "", blank=True))
+    text = body_text(blank)
+    assert ("涉及人数填阿拉伯数字。各单位按“季、月、旬”常态化排查信访隐患：每季度全面排查一次，每月25日前完成一次自查，"
+            "每旬跟踪排查一次；台账每日一更新、每月一汇总，每月25日前报送北辰能源信访办公室。") in text
+    assert "信访维稳工作领导小组办公室" not in text
+
+
+def test_ledger_rhythm_follows_the_data(example):
+    import copy
+    from xinfang.forms import ledger
+    from xinfang.build import renderer_for
+    data = copy.deepcopy(example)
+    rules = data.enterprise.screening
+    rules.cycles, rules.self_check_day, rules.update, rules.rollup = ["月"], 20, "每周一更新", "每季一汇总"
+    data.enterprise.office.name = "领导小组办公室"
+    job = next(j for j in ledger.jobs(data, blank=True) if j.path.endswith(f"{ROOT_LABEL}-信访隐患排查台账.docx"))
+    text = body_text(open_docx(renderer_for(data).render(job)))
+    assert ("各单位每月20日前完成一次自查；台账每周一更新、每季一汇总，每月20日前报送北辰能源"
+            "信访维稳工作领导小组办公室。") in text

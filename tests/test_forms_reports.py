@@ -47,13 +47,67 @@ def test_every_campaign_period_follows_the_calendar(built, example):
         assert f"排查时间：{cn_date(start)}至{cn_date(campaign.milestone)}。" in text
 
 
-def test_year_on_year_changes_in_the_report(built, example):
+def test_partial_year_is_not_set_against_a_whole_year(built, example):
     doc = _report(built, example, "er-kuang-guanbi")
+    text = all_text(doc)
+    assert "2026年的信访数字统计至2026年11月20日，未满全年，不与2025年全年数字作同比" in text
     [table] = find_table(doc, "指标")
+    assert table[0] == ["指标", "2025年（全年）", "2026年（截至11月20日）"]
     rows = {row[0]: row for row in table[1:]}
-    assert rows["信访批次"][1:] == ["403", "303", "−24.81%"]
-    assert rows["信访人次"][1:] == ["901", "469", "−47.94%"]
-    assert "信访批次同比−24.81%，人次同比−47.94%" in all_text(doc)
+    assert rows["信访批次"][1:] == ["403", "303"] and rows["信访人次"][1:] == ["901", "469"]
+    assert "24.81" not in text and "同比−" not in text
+    # What the enterprise itself reports only as percentages.
+    assert "2026年，退休人员上访率同比下降57%，进京上访批次同比下降100%。" in text
+
+
+def _whole_years(data):
+    data = copy.deepcopy(data)
+    for f in data.enterprise.figures:
+        f.as_of = None
+    return data
+
+
+def test_year_on_year_changes_worded_in_the_report(example):
+    data = _whole_years(example)
+    job = next(j for j in inspection_report.jobs(data, blank=False) if "第二煤矿" in j.path)
+    doc = render(data, job)
+    [table] = find_table(doc, "指标")
+    assert table[0][-1] == "同比"
+    rows = {row[0]: row for row in table[1:]}
+    assert rows["信访批次"][1:] == ["403", "303", "下降24.81%"]
+    assert rows["信访人次"][1:] == ["901", "469", "下降47.94%"]
+    text = all_text(doc)
+    assert "2026年与2025年相比，信访批次下降24.81%，人次下降47.94%，详见下表。" in text
+    assert "同比−" not in text and "−24.81%" not in text
+
+
+def test_two_partial_years_to_the_same_day_compare(example):
+    import datetime as dt
+    data = copy.deepcopy(example)
+    for f in data.enterprise.figures:
+        f.as_of = dt.date(f.year, 11, 20)
+    job = next(j for j in inspection_report.jobs(data, blank=False) if "第二煤矿" in j.path)
+    text = all_text(render(data, job))
+    assert "2026年（截至11月20日）与2025年（截至11月20日）相比，信访批次下降24.81%" in text
+
+
+def test_change_words():
+    from xinfang.numbers import change_words, percent_words
+    assert change_words(303, 403) == "下降24.81%"
+    assert change_words(5, 4) == "上升25.00%"
+    assert change_words(4, 4) == "持平"
+    assert change_words(3, 0) == "—"
+    assert percent_words(-57) == "下降57%" and percent_words(16.7) == "上升16.7%" and percent_words(0) == "持平"
+
+
+def test_percent_only_year(example):
+    from xinfang.model import Change, YearFigures
+    data = copy.deepcopy(example)
+    data.enterprise.figures = [YearFigures(year=2026, changes=[Change(indicator="信访工作总量", percent=-16.7)])]
+    job = inspection_report.jobs(data, blank=False)[0]
+    text = all_text(render(data, job))
+    assert "2026年，信访工作总量同比下降16.7%。" in text
+    assert "暂不作同比分析" not in text and not find_table(render(data, job), "指标")
 
 
 def test_change_percent_sign_and_cut_decimals():
@@ -67,21 +121,22 @@ def test_change_percent_sign_and_cut_decimals():
 def test_no_year_on_year_without_last_years_figures(example):
     data = copy.deepcopy(example)
     data.enterprise.figures = [f for f in data.enterprise.figures if f.year == data.enterprise.year]
+    data.enterprise.figures[0].changes = []
     job = inspection_report.jobs(data, blank=False)[0]
     text = all_text(render(data, job))
-    assert "暂不作同比分析" in text and "同比增减" not in text
+    assert "本年度或上年度的信访统计数字不全，暂不作同比分析。" in text
+    assert not find_table(render(data, job), "指标")
 
 
 def test_counts_red_items_and_unit_table(built, example):
     campaign = _campaign(example, "er-kuang-guanbi")
-    calendar = WorkCalendar(example.holidays)
-    entries = inspection_report.campaign_entries(
-        example, campaign, calendar.workdays_before(campaign.milestone, campaign.lead_days))
+    entries = inspection_report.campaign_entries(example, campaign)
     assert entries, "the example's closure campaign has entries linked to it"
     doc = _report(built, example, campaign.id)
     text = all_text(doc)
     reds = [r for r in entries if r.level == "红"]
-    assert f"本次排查共发现信访隐患{len(entries)}条，涉及{sum(r.people_count for r in entries)}人，" \
+    # Under way on the data date: counts as of that day, in the present tense.
+    assert f"截至2026年11月20日，本次排查已发现信访隐患{len(entries)}条，涉及{sum(r.people_count for r in entries)}人，" \
            f"其中红色{len(reds)}条" in text
     [levels] = find_table(doc, "风险等级", "隐患数（条）")
     assert levels[1][:2] == ["红", str(len(reds))]
@@ -97,19 +152,77 @@ def test_counts_red_items_and_unit_table(built, example):
         assert example.people[red.leader].name in text
 
 
-def test_campaign_entries_rule(example):
-    """Linked entries always count; unlinked ones only within the period and the scope."""
+def test_campaign_counts_only_the_entries_linked_to_it(example):
+    """An unlinked entry registered inside the campaign's period and scope is not counted:
+    daily screening found it, not the campaign."""
     data = copy.deepcopy(example)
     campaign = _campaign(data, "er-kuang-guanbi")
-    start = D(2026, 11, 3)
-    inside = next(r for r in data.risks if r.campaign is None and r.unit in inspection_report.scope_units(data, campaign))
-    outside = next(r for r in data.risks if r.campaign is None
-                   and r.unit not in inspection_report.scope_units(data, campaign))
-    inside.registered = outside.registered = D(2026, 11, 10)
-    found = {r.id for r in inspection_report.campaign_entries(data, campaign, start)}
-    assert inside.id in found and outside.id not in found
-    inside.registered = D(2026, 11, 2)  # the day before the campaign started
-    assert inside.id not in {r.id for r in inspection_report.campaign_entries(data, campaign, start)}
+    linked = {r.id for r in data.risks if r.campaign == campaign.id}
+    inside = next(r for r in data.risks if r.campaign is None and r.unit == "er-kuang")
+    inside.registered = D(2026, 11, 10)
+    found = {r.id for r in inspection_report.campaign_entries(data, campaign)}
+    assert found == linked and inside.id not in found
+    other = _campaign(data, "2027-yuandan-chunjie")
+    assert inspection_report.campaign_entries(data, other) == []
+
+
+def _signed(doc) -> str:
+    """The 成文日期: the last non-empty body paragraph."""
+    return [p.text for p in doc.paragraphs if p.text.strip()][-1]
+
+
+def test_report_is_dated_by_its_campaign_and_worded_by_phase(built, example):
+    # Under way (2026-11-03 … 2026-12-15 on 2026-11-20): present tense, dated the milestone.
+    text = all_text(_report(built, example, "er-kuang-guanbi"))
+    assert "自2026年11月3日起在" in text and "至2026年12月15日结束" in text and "现将排查进展情况报告如下。" in text
+    assert "开展了" not in text and "五、正在采取的工作措施" in text
+    assert _signed(_report(built, example, "er-kuang-guanbi")) == "2026年12月15日"
+    # Not begun (starts 2026-12-18): future tense, no count tables, dated the milestone.
+    doc = _report(built, example, "2027-yuandan-chunjie")
+    text = all_text(doc)
+    assert "拟于2026年12月18日至2027年1月1日在全公司各部门、各单位范围内开展" in text
+    assert "本次排查将于2026年12月18日开始，排查发现的问题待排查结束后报告。" in text
+    assert "五、拟采取的工作措施" in text and not find_table(doc, "风险等级")
+    assert "（一）按风险等级统计" not in text and "共发现信访隐患0条" not in text
+    assert _signed(doc) == "2027年1月1日"
+
+
+def test_ended_campaign_in_the_past_tense(example):
+    data = copy.deepcopy(example)
+    data.enterprise.data_date = D(2026, 12, 20)
+    job = next(j for j in inspection_report.jobs(data, blank=False) if "第二煤矿" in j.path)
+    doc = render(data, job)
+    text = all_text(doc)
+    assert "于2026年11月3日至2026年12月15日在" in text and "开展了第二煤矿关闭退出职工分流安置专项排查" in text
+    assert "本次排查共发现信访隐患5条" in text and "五、采取的工作措施" in text
+    assert _signed(doc) == "2026年12月15日"
+
+
+def test_report_without_partners_focus_or_measures_leaves_nothing_hanging(example):
+    data = copy.deepcopy(example)
+    campaign = _campaign(data, "er-kuang-guanbi")
+    campaign.departments, campaign.focus, campaign.measures, campaign.next_steps = [], [], [], []
+    campaign.trigger = "“关闭退出”节点"
+    job = next(j for j in inspection_report.jobs(data, blank=False) if "第二煤矿" in j.path)
+    text = all_text(render(data, job))
+    assert "会同" not in text.split("\n")[2]
+    assert "本次排查的重点是：" not in text
+    assert "本次排查未列出专门的工作措施。" in text and "下一步工作待排查结束后另行部署。" in text
+    assert "为做好“‘关闭退出’节点”前后" in text and "““" not in text and "””" not in text
+
+
+def test_warning_for_special_screening_without_campaign(example, tmp_path):
+    from datacase import mini_copy
+    from xinfang.loader import load
+    data = mini_copy(tmp_path)
+    path = data / "risks" / "yi-kuang.yaml"
+    text = path.read_text(encoding="utf-8")
+    first = text.index("  - 编号:")
+    line_end = text.index("\n", first)
+    path.write_text(text[:line_end + 1] + "    排查方式: 专项排查\n" + text[line_end + 1:], encoding="utf-8")
+    warnings = [p.message for p in load(data).warnings]
+    assert any(m.endswith("的排查方式是专项排查，但未填在哪次专项排查中发现（专项排查编号），不会计入任何专项排查报告")
+               for m in warnings), warnings
 
 
 # --- 领导接访安排表 -----------------------------------------------------------
@@ -222,3 +335,28 @@ def test_blanks_carry_the_unit_header_and_no_personal_data(built, example, form)
         assert k.name not in text
     if form == "包案责任清单":
         assert not any(risk.description in text for risk in example.risks)
+
+
+def test_schedule_notes_name_the_channels_and_the_equipment(built, example):
+    text = all_text(_schedule(built, example))
+    assert "注：1.接访时间、地点提前3个工作日在企业内网、公告栏公告，职工可通过电话、线上平台预约；" in text
+    assert "接访情况记入接访登记簿，接待室配备录音录像设备，保障双方权益。" in text
+
+
+def test_schedule_notes_without_channels_keep_todays_wording(example):
+    data = copy.deepcopy(example)
+    rec = data.reception
+    rec.notice_channels, rec.booking_channels, rec.equipment = [], [], None
+    [job] = reception_schedule.jobs(data, blank=False)
+    text = all_text(render(data, job))
+    assert "注：1.接访时间、地点提前3个工作日公告；接访日遇法定节假日" in text
+    assert "接访情况记入接访登记簿。" in text and "职工可通过" not in text
+
+
+def test_schedule_leader_with_a_bracketed_post_is_not_nested(example):
+    data = copy.deepcopy(example)
+    leader = data.people[data.reception.rules[0].leader]
+    leader.post = "党委书记（兼）"
+    [job] = reception_schedule.jobs(data, blank=False)
+    text = all_text(render(data, job))
+    assert f"党委书记（兼）{leader.name}" in text and "（党委书记（兼））" not in text

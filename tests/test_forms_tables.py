@@ -106,6 +106,11 @@ def test_key_person_list_is_confidential_and_marked(example, built):
         text = header.paragraphs[0].text
         assert mark in text and "涉密" in text
     assert body_text(doc).startswith(mark)
+    # Printed once on every page: page 1 has the mark in its body and no running header.
+    assert section.different_first_page_header_footer
+    assert mark not in "".join(p.text for p in section.first_page_header.paragraphs)
+    assert body_text(doc).count(mark) == 1
+    assert section.first_page_footer.paragraphs[0]._p.xml.count("PAGE") == 1  # still numbered
     assert not (built / "文档" / ROOT_LABEL / f"{ROOT_LABEL}-重点人员动态管理清单-{MONTH}.docx").exists()
 
 
@@ -142,3 +147,18 @@ def test_no_key_person_list_without_confidential_data(tmp_path):
     assert key_person_list.jobs(data, blank=False) == []
     assert not [j for j in form_jobs(data) if j.confidential]
     assert [j for j in blank_jobs(data) if j.template == "key_person_list.docx"]
+
+
+def test_contacts_roster_calls_the_post_and_offices_by_their_names(example):
+    import copy
+    from xinfang.build import renderer_for
+    from xinfang.forms import contacts_roster
+    data = copy.deepcopy(example)
+    data.emergency.post.name = "信访稳定突发事件应急处置指挥部"
+    data.emergency.post.office.name = "应急处置办公室"
+    job = next(j for j in contacts_roster.jobs(data, blank=False) if "/北辰能源-应急通讯录" in j.path)
+    doc = open_docx(renderer_for(data).render(job))
+    text = body_text(doc) + "\n".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
+    assert "一、信访稳定突发事件应急处置指挥部" in text
+    assert "应急处置办公室设在党群工作部，值班电话 0373-3512119；信访办公室电话 0373-3512110。" in text
+    assert "应急处置办公室主任" in text and "指挥部办公室" not in text and "应急指挥部" not in text

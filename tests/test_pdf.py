@@ -61,11 +61,14 @@ def convert(work, pdfs) -> None:
 
 
 def values(doc) -> list[str]:
-    """What must survive: every non-empty paragraph and table cell, headers included."""
+    """What must survive: every non-empty paragraph and table cell, headers included
+    (a document whose first page has a header of its own shows the running header only
+    from page 2, so a one-page PDF need not hold it)."""
     found = [p.text for p in doc.paragraphs]
     found += [c.text for t in doc.tables for row in t.rows for c in row.cells]
     section = doc.sections[0]
-    found += [p.text for p in section.header.paragraphs]
+    first = section.first_page_header if section.different_first_page_header_footer else section.header
+    found += [p.text for p in first.paragraphs]
     return [v for v in dict.fromkeys(found) if normal(v)]
 
 

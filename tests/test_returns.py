@@ -484,3 +484,9 @@ def test_an_id_typed_into_a_workbook_that_names_no_entry_is_refused(office, tmp_
     assert result.returncode == 2
     assert (f"r.xlsx 隐患报送!A{FIRST + rows}  编号: 编号“ek-2026-099”不存在：新增隐患请将编号留空，由导入时统一编号"
             in result.stderr)
+
+
+def test_guide_sheet_names_the_enterprises_deadline_and_office(built):
+    book = openpyxl.load_workbook(built / BOOK, read_only=True)
+    guide = "\n".join(str(row[0]) for row in book["填写说明"].iter_rows(values_only=True) if row and row[0])
+    assert "文件名可以保留不变，每月25日前发送给信访办公室。" in guide

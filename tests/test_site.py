@@ -165,11 +165,44 @@ def test_flows_are_drawn_from_the_data(site, example):
     svg = re.search(r'<svg class="xf-diagram xf-flow".*?</svg>', procedure, re.S).group(0)
     for step in example.procedure.steps:
         assert html.escape(step.name, quote=False) in svg
-    emergency = text_of(page(site, "emergency"))
-    assert f"{example.emergency.report_minutes} 分钟内" in emergency
+    emergency = flat(page(site, "emergency"))
+    assert "须在 30分钟内 报告信访办公室" in emergency
     assert example.emergency.post.office.phone in emergency
-    for arrival in example.emergency.arrivals:
-        assert f"{arrival.other_minutes}分钟" in emergency
+    assert "60 分钟" not in emergency and "分钟内 到达现场" not in emergency
+
+
+def flat(markup: str) -> str:
+    """text_of with every run of white space made one space."""
+    return re.sub(r"\s+", " ", text_of(markup))
+
+
+def test_arrival_times_in_hours_as_in_the_plan(site, example):
+    """The site words times as the emergency plan does: whole hours as hours."""
+    emergency = flat(page(site, "emergency"))
+    assert "事发单位人员须在 1小时内 到达现场" in emergency
+    assert ("新乡市 公司所在地 1小时 2小时 郑州市 省会 1小时 2小时 北京市 进京 — 6小时" in emergency)
+    unit = flat(page(site, "units/redian"))
+    assert "新乡市 公司所在地 1小时" in unit and "郑州市 省会 2小时" in unit
+    assert "120 分钟" not in unit and "60 分钟" not in unit
+
+
+def test_site_uses_the_enterprises_own_names_and_rules(site, example):
+    text = re.sub(r"\s+", " ", text_of(page(site, "screening")))
+    assert "各单位按“季、月、旬”常态化排查信访隐患：每季度全面排查一次，每月25日前完成一次自查，每旬跟踪排查一次；" in text
+    assert "台账每日一更新、每月一汇总，实行周调度、月销号。" in text
+    assert "每月25日前将台账报信访办公室（电话 0373-3512110）" in text
+    reception = re.sub(r"\s+", " ", text_of(page(site, "reception")))
+    assert "接访的时间、地点提前 3 个工作日在企业内网、公告栏公告。" in reception
+    assert "职工可通过电话、线上平台预约接访。" in reception
+    assert "接待室配备录音录像设备" in reception
+    emergency = re.sub(r"\s+", " ", text_of(page(site, "emergency")))
+    assert "风险预控日报告 每天下班前 所在单位领导" in emergency
+    assert "重大风险专报 发现重大群体性事件苗头动向后第一时间 公司信访办公室" in emergency
+    assert "应急备用金：50 万元，由 财务部 管理" in emergency
+    assert "一矿 备用金：20 万元" in emergency and "热电厂 备用金：额度由本单位按需核定" in emergency
+    organisation = flat(page(site, "organisation"))
+    assert "信访办公室 设在： 党群工作部" in organisation
+    assert "本手册由信访办公室（设在" in text_of(page(site, "index"))
 
 
 @pytest.mark.slow
@@ -378,9 +411,27 @@ def test_home_shows_targets_and_year_on_year_change_like_the_report(site, exampl
     text = text_of(page(site, "index"))
     for target in example.enterprise.targets:
         assert target.indicator in text and target.value in text
-    # The same figures, the same rule (cut after two decimals, real minus) as the inspection report.
-    assert "−24.81%" in text and "−47.94%" in text
-    assert "-47.95%" not in text
+    # 2026 is counted to 2026-11-20: never set against 2025's whole year as 同比.
+    assert "−24.81%" not in text and "24.81" not in text and "47.94" not in text
+    assert "未满全年的统计数字不与上年全年数字作同比，同比一栏为“—”。" in text
+    assert "2026年：退休人员上访率同比下降57%，进京上访批次同比下降100%。" in text
+
+
+def test_whole_years_worded_and_bracketed_posts_not_nested(tmp_path):
+    """One modified site: two whole years, and a commander whose post has parentheses."""
+    data = copy_data(tmp_path)
+    path = data / "enterprise.yaml"
+    path.write_text(path.read_text("utf-8").replace("    统计截止: 2026-11-20\n", ""), "utf-8")
+    people = data / "people.yaml"
+    people.write_text(people.read_text("utf-8").replace("职务: 党委书记、董事长", "职务: 党委书记、董事长（兼）", 1),
+                      "utf-8")
+    build_site(data, tmp_path / "site")
+    text = re.sub(r"\s+", " ", text_of(page(tmp_path / "site", "index")))
+    # The same figures, the same rule (cut after two decimals) as the inspection report, in words.
+    assert "2026 全年 303 下降24.81% 469 下降47.94%" in text
+    assert "−24.81%" not in text and "不与上年全年" not in text
+    emergency = re.sub(r"\s+", " ", text_of(page(tmp_path / "site", "emergency")))
+    assert "总指挥：党委书记、董事长（兼）赵国强" in emergency and "（兼））" not in emergency
 
 
 def test_unit_page_offers_its_return_workbook_with_the_open_entries(site, example):
@@ -392,3 +443,16 @@ def test_unit_page_offers_its_return_workbook_with_the_open_entries(site, exampl
         strings = book.read("xl/sharedStrings.xml").decode("utf-8")
     assert all(r.id in strings for r in example.risks if r.unit == "er-kuang" and r.state == "在办")
     assert not any(p.name in strings for p in example.key_persons)
+
+
+def test_home_with_percentages_only_has_no_empty_table(example):
+    """A year reported only as percentages (seed 000): no count table, the changes in words."""
+    import copy
+    from xinfang.model import Change, YearFigures
+    from xinfang.site.pages import Site
+    data = copy.deepcopy(example)
+    data.enterprise.figures = [YearFigures(year=2026, changes=[Change(indicator="信访工作总量", percent=-16.7),
+                                                               Change(indicator="到省上访", percent=-36)])]
+    markdown = Site(data, [], []).home()
+    assert "## 信访总量" in markdown and "| 年度 |" not in markdown
+    assert "2026年：信访工作总量同比下降16.7%，到省上访同比下降36%。" in markdown

@@ -411,6 +411,12 @@ def _check_rules(data: Dataset, problems: list[Problem]) -> None:
             problems.append(Problem(field_pos(person, "cls"), field_path(person, "cls"),
                                     f"key-groups.yaml 的“分类稳控”中没有 {person.cls} 类的稳控政策"))
     problems += _repeated(data.enterprise.figures, "year", "{} 年的信访统计重复")
+    problems += _repeated(data.emergency.post.unit_funds, "unit", "单位“{}”的备用金重复")
+    for risk in data.risks:
+        if risk.screening == "专项排查" and not risk.campaign:
+            problems.append(Problem(field_pos(risk, "screening"), field_path(risk, "screening"),
+                                    f"隐患“{risk.id}”的排查方式是专项排查，但未填在哪次专项排查中发现（专项排查编号），"
+                                    "不会计入任何专项排查报告", warning=True))
 
 
 def _repeated(records: list, attr: str, message: str) -> list[Problem]:

@@ -29,6 +29,7 @@ KEY_CLASSES_DOC = ("A：组织或参与过集体访、越级访，诉求未解�
                    "C：关注同类问题、无过激行为（以 key-groups.yaml 的分类稳控为准）")
 PUBLIC_FIELDS = ("姓名", "职务", "单位", "办公电话", "手机")
 DEFAULT_PUBLIC = ["姓名", "职务", "单位", "办公电话"]
+SCREENING_CYCLES = ("季", "月", "旬")
 
 
 PLACE_SUFFIXES = ("市", "县", "区")
@@ -71,6 +72,8 @@ class LeadingGroup(Located):
 class GroupOffice(Located):
     """领导小组办公室。"""
 
+    name: str = F("名称", Text(100), default="领导小组办公室",
+                  doc="文档和手册对办公室的称呼，如 信访办公室；不填为“领导小组办公室”")
     lead_unit: str = F("牵头部门", Ref("unit"), required=True, doc="办公室所在部门（单位编号），如党群工作部")
     director: str = F("主任", Ref("person"), required=True)
     staff: list = F("专职人员", ListOf(Ref("person"), min_items=1, unique=True), required=True, doc="专职信访工作人员")
@@ -87,15 +90,47 @@ class Target(Located):
 
 
 @dataclass
+class Change(Located):
+    """只以同比百分比报告的一项结果，如 上访率同比下降57%。"""
+
+    indicator: str = F("指标", Text(100), required=True, doc="如：退休人员上访率、信访工作总量")
+    percent: float = F("同比变化", Number(None), required=True,
+                       doc="同比变化的百分数，下降写负数：同比下降57%写 -57，上升3.5%写 3.5")
+
+
+def _check_figures(figures: "YearFigures"):
+    if (figures.batches is None) != (figures.people is None):
+        missing = "people" if figures.people is None else "batches"
+        yield missing, "批次和人次须同时填写（只有同比百分比时两项都不填，写在“同比”中）"
+    elif figures.batches is None and not figures.changes:
+        yield "batches", "须填写批次和人次，或在“同比”中填写同比变化百分比"
+
+
+@dataclass
 class YearFigures(Located):
-    """某一年度的信访统计数字。"""
+    """某一年度的信访统计数字：批次、人次，或只有同比百分比。"""
 
     year: int = F("年度", Integer(1949, 2200), required=True)
-    batches: int = F("批次", Integer(), required=True, doc="信访批次")
-    people: int = F("人次", Integer(), required=True, doc="信访人次")
+    batches: Optional[int] = F("批次", Integer(), doc="信访批次；只有同比百分比时不填")
+    people: Optional[int] = F("人次", Integer(), doc="信访人次；只有同比百分比时不填")
     skip_level: Optional[int] = F("越级访批次", Integer(), doc="越级上访批次")
     collective: Optional[int] = F("集体访批次", Integer(), doc="集体上访批次")
     as_of: Optional[dt.date] = F("统计截止", Date(), doc="未满一年时填写统计截止日期")
+    changes: list = F("同比", ListOf(Record(Change)), default=[],
+                      doc="只以百分比报告的同比结果（如 上访率同比下降57%），每项写指标和同比变化")
+
+
+@dataclass
+class ScreeningRules(Located):
+    """隐患排查节奏和台账更新、汇总制度。"""
+
+    cycles: list = F("排查周期", ListOf(Choice(*SCREENING_CYCLES), min_items=1, unique=True), default=["月"],
+                     doc="常态化排查的周期：季、月、旬中的一项或几项；不填为每月排查")
+    self_check_day: int = F("自查截止日", Integer(1, 31), default=25,
+                            doc="按月排查时，各单位每月几日前完成一次自查")
+    update: str = F("台账更新", Text(40), default="每日一更新", doc="台账多久更新一次，如 每日一更新")
+    rollup: str = F("台账汇总", Text(40), default="每月一汇总", doc="台账多久汇总一次，如 每月一汇总")
+    dispatch: str = F("调度销号", Text(40), default="周调度、月销号", doc="隐患调度和销号的节奏")
 
 
 @dataclass
@@ -137,7 +172,10 @@ class Enterprise(Located):
     group: LeadingGroup = F("领导小组", Record(LeadingGroup), required=True)
     office: GroupOffice = F("领导小组办公室", Record(GroupOffice), required=True)
     targets: list = F("工作目标", ListOf(Record(Target)), default=[])
-    figures: list = F("信访统计", ListOf(Record(YearFigures)), default=[], doc="历年信访批次、人次，用于同比")
+    figures: list = F("信访统计", ListOf(Record(YearFigures, check=lambda f: list(_check_figures(f)))), default=[],
+                      doc="历年信访批次、人次或同比百分比，用于同比")
+    screening: ScreeningRules = F("排查制度", Record(ScreeningRules), default=ScreeningRules,
+                                  doc="排查周期、自查截止日和台账更新、汇总制度")
     documents: DocumentSettings = F("公文设置", Record(DocumentSettings), required=True)
 
 
@@ -420,6 +458,11 @@ class ReceptionFile(Located):
     backlog_months: int = F("积案认定月数", Integer(1, 24), default=3)
     award_threshold: int = F("积案化解率考核线", Integer(0, 100, unit="%"), default=80,
                              doc="百分比，只填数字：80 表示 80%")
+    notice_channels: list = F("公示渠道", ListOf(Text(40), unique=True), default=[],
+                              doc="接访时间地点在哪里公示，如 企业内网、公告栏")
+    booking_channels: list = F("预约渠道", ListOf(Text(40), unique=True), default=[],
+                               doc="职工可以怎样预约接访，如 电话、线上平台")
+    equipment: Optional[str] = F("接待室设备", Text(200), doc="信访接待室配备的设备，如 录音录像设备")
     rules: list = F("接访规则", ListOf(Record(ReceptionRule)), default=[])
     cases: list = F("包案", ListOf(Record(CaseOwnership, id_kind="case")), default=[])
 
@@ -436,6 +479,7 @@ class Team(Located):
 
 @dataclass
 class CommandOffice(Located):
+    name: str = F("名称", Text(100), default="指挥部办公室", doc="指挥部办公室的称呼")
     unit: str = F("设在", Ref("unit"), required=True)
     director: str = F("主任", Ref("person"), required=True)
     deputies: list = F("副主任", ListOf(Ref("person"), unique=True), default=[])
@@ -452,9 +496,23 @@ class Vehicle(Located):
 
 
 @dataclass
+class UnitFund(Located):
+    """一个单位自己留存的信访稳定备用金。"""
+
+    unit: str = F("单位", Ref("unit"), required=True, doc="留存备用金的单位编号")
+    amount: Optional[float] = F("备用金万元", Number(0), doc="额度（万元）；不填表示额度由本单位按需核定")
+
+
+def _check_post(post: "CommandPost"):
+    if post.fund is not None and not post.fund_keeper:
+        yield "fund", "填写了备用金额度时须填写备用金管理部门"
+
+
+@dataclass
 class CommandPost(Located):
     """应急指挥部。"""
 
+    name: str = F("名称", Text(100), default="突发信访事件应急指挥部", doc="指挥部全称，如 信访稳定突发事件应急处置指挥部")
     commander: str = F("总指挥", Ref("person"), required=True)
     deputies: list = F("副总指挥", ListOf(Ref("person"), unique=True), default=[])
     member_units: list = F("成员单位", ListOf(Ref("unit"), unique=True), default=[])
@@ -462,8 +520,11 @@ class CommandPost(Located):
     teams: list = F("工作组", ListOf(Record(Team)), default=[])
     team_size: int = F("应急队伍人数", Integer(1, unit="人"), required=True)
     vehicles: list = F("应急车辆", ListOf(Record(Vehicle)), default=[])
-    fund: float = F("备用金万元", Number(0, unit="万元"), required=True, doc="应急备用金（万元），只填数字，如 50")
-    fund_keeper: str = F("备用金管理部门", Ref("unit"), required=True)
+    fund: Optional[float] = F("备用金万元", Number(0, unit="万元"),
+                              doc="公司应急备用金（万元）；只填管理部门不填额度表示额度按需核定，两项都不填表示公司不设")
+    fund_keeper: Optional[str] = F("备用金管理部门", Ref("unit"), doc="管理公司备用金的部门（单位编号）")
+    unit_funds: list = F("单位备用金", ListOf(Record(UnitFund)), default=[],
+                         doc="各单位自己留存的备用金：每个单位一项，额度可不填")
 
 
 @dataclass
@@ -479,6 +540,16 @@ class Arrival(Located):
 
 
 @dataclass
+class Report(Located):
+    """一项报告制度，如 风险预控日报告、重大风险专报。"""
+
+    name: str = F("名称", Text(60), required=True, doc="如：风险预控日报告")
+    when: str = F("时间", Text(100), required=True, doc="何时报告，如 每天、第一时间")
+    to: str = F("报送对象", Text(100), required=True, doc="报给谁，如 所在单位领导、公司信访办公室")
+    content: Optional[str] = F("内容", Text(), doc="报告什么，如 当日排查的风险和稳控情况")
+
+
+@dataclass
 class ResponseLevel(Located):
     level: str = F("级别", Text(20), required=True)
     condition: str = F("启动条件", Text(), required=True)
@@ -487,12 +558,14 @@ class ResponseLevel(Located):
 
 @dataclass
 class EmergencyFile(Located):
-    post: CommandPost = F("应急指挥部", Record(CommandPost), required=True)
+    post: CommandPost = F("应急指挥部", Record(CommandPost, check=lambda p: list(_check_post(p))), required=True)
     report_minutes: int = F("信息报告时限分钟", Integer(1, unit="分钟"), required=True,
                             doc="发现聚集苗头后报告领导小组的时限（分钟）")
     onsite_minutes: int = F("到场时限分钟", Integer(1, unit="分钟"), required=True, doc="人员到达现场的时限（分钟），如 1小时填 60")
     arrivals: list = F("到达时限", ListOf(Record(Arrival)), default=[])
     levels: list = F("分级响应", ListOf(Record(ResponseLevel)), default=[])
+    reports: list = F("报告制度", ListOf(Record(Report)), default=[],
+                      doc="日常报告制度：如风险预控日报告、重大风险专报，每项写名称、时间、报送对象")
 
 
 # --- procedure.yaml and holidays.yaml -------------------------------------

@@ -19,3 +19,20 @@ def change_percent(current: int, previous: int) -> str:
         return "0.00%"
     sign = "+" if current > previous else MINUS
     return f"{sign}{hundredths // 100}.{hundredths % 100:02d}%"
+
+
+def change_words(current: int, previous: int) -> str:
+    """The same change worded as a report words it: 303 vs 403 → 下降24.81%, 上升…, 持平."""
+    signed = change_percent(current, previous)
+    if signed == "—":
+        return "—"
+    if signed == "0.00%":
+        return "持平"
+    return ("上升" if signed.startswith("+") else "下降") + signed[1:]
+
+
+def percent_words(percent: float) -> str:
+    """A change given only as a percentage: -57 → 下降57%, 3.5 → 上升3.5%, 0 → 持平."""
+    if percent == 0:
+        return "持平"
+    return ("上升" if percent > 0 else "下降") + f"{abs(percent):g}%"

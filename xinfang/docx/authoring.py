@@ -168,13 +168,26 @@ def _page_numbers(doc) -> None:
     section = doc.sections[0]
     for footer, align in ((section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
                           (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)):
-        footer.is_linked_to_previous = False
-        paragraph = footer.paragraphs[0]
-        paragraph.style = doc.styles["页码"]
-        paragraph.alignment = align
-        fmt = paragraph.paragraph_format
-        fmt.left_indent = fmt.right_indent = Pt(PAGE_NUMBER_PT)  # "一字距" from the edge
-        _page_field(paragraph)
+        _number_footer(doc, footer, align)
+
+
+def _number_footer(doc, footer, align) -> None:
+    footer.is_linked_to_previous = False
+    paragraph = footer.paragraphs[0]
+    paragraph.style = doc.styles["页码"]
+    paragraph.alignment = align
+    fmt = paragraph.paragraph_format
+    fmt.left_indent = fmt.right_indent = Pt(PAGE_NUMBER_PT)  # "一字距" from the edge
+    _page_field(paragraph)
+
+
+def no_header_on_first_page(doc) -> None:
+    """Page 1 without the running header, e.g. when its body already carries the secret
+    mark; it keeps the odd pages' page number."""
+    section = doc.sections[0]
+    section.different_first_page_header_footer = True
+    section.first_page_header.is_linked_to_previous = False
+    _number_footer(doc, section.first_page_footer, WD_ALIGN_PARAGRAPH.RIGHT)
 
 
 def title(doc, text: str):

@@ -72,4 +72,14 @@ def enterprise_header(data) -> dict:
         "name": e.name, "short_name": e.short_name, "year": e.year, "issuer": e.documents.issuer,
         "date": cn_date(e.data_date), "date_iso": e.data_date.isoformat(),
         "secret_mark": e.documents.secret_mark,
+        "group": e.group.name, "office": e.office.name, "office_full": office_full_name(data),
     }
+
+
+def office_full_name(data) -> str:
+    """The leading group's office by its full name: 信访维稳工作领导小组办公室, or the name
+    the enterprise gives it (信访办公室)."""
+    e = data.enterprise
+    name = e.office.name
+    return e.group.name + name[len("领导小组"):] if name.startswith("领导小组") else name
+

@@ -37,8 +37,7 @@ def _people(data, entries) -> list[dict]:
 def _post_entries(data) -> list[tuple[str, str]]:
     post = data.emergency.post
     entries = [("总指挥", post.commander)] + [("副总指挥", d) for d in post.deputies]
-    entries += [("指挥部办公室主任", post.office.director)]
-    entries += [("指挥部办公室副主任", d) for d in post.office.deputies]
+    entries += _office_entries(data)
     for team in post.teams:
         entries += [(f"{team.name}组长", team.leader)] + [(f"{team.name}成员", m) for m in team.members]
     return entries
@@ -46,7 +45,7 @@ def _post_entries(data) -> list[tuple[str, str]]:
 
 def _office_entries(data) -> list[tuple[str, str]]:
     office = data.emergency.post.office
-    return [("指挥部办公室主任", office.director)] + [("指挥部办公室副主任", d) for d in office.deputies]
+    return [(f"{office.name}主任", office.director)] + [(f"{office.name}副主任", d) for d in office.deputies]
 
 
 def _group_entries(data) -> list[tuple[str, str]]:
@@ -92,8 +91,8 @@ def _headed(sections: list[dict], units_title: str, with_contacts: bool) -> dict
 
 def context(data, unit, blank: bool) -> dict:
     ent, e = enterprise_header(data), data.emergency.post
-    office_note = (f"指挥部办公室设在{data.units[e.office.unit].label}，值班电话 {e.office.phone}；"
-                   f"领导小组办公室电话 {data.enterprise.office.phone}。")
+    office_note = (f"{e.office.name}设在{data.units[e.office.unit].label}，值班电话 {e.office.phone}；"
+                   f"{data.enterprise.office.name}电话 {data.enterprise.office.phone}。")
     base = {"ent": ent, "unit": unit_header(data, unit), "blank": blank,
             "date": blank_date() if blank else ent["date"]}
     if blank:
@@ -101,7 +100,7 @@ def context(data, unit, blank: bool) -> dict:
         return {**base, **_headed(sections, "", False), "units": [], "contacts": []}
     if unit.id == data.root.id:
         sections = [
-            {"title": "应急指挥部", "note": office_note, "rows": _people(data, _post_entries(data))},
+            {"title": e.name, "note": office_note, "rows": _people(data, _post_entries(data))},
             {"title": data.enterprise.group.name, "note": "", "rows": _people(data, _group_entries(data))},
         ]
         units = [u for u in issuing_units(data) if u.id != unit.id]
@@ -111,7 +110,7 @@ def context(data, unit, blank: bool) -> dict:
     else:
         sections = [
             {"title": "本单位应急联系人", "note": "", "rows": _people(data, _own_entries(data, unit))},
-            {"title": "应急指挥部办公室", "note": office_note, "rows": _people(data, _office_entries(data))},
+            {"title": e.office.name, "note": office_note, "rows": _people(data, _office_entries(data))},
         ]
         units = [u for u in data.descendants(unit) if u.id != unit.id]
         contacts = []

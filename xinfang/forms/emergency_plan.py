@@ -15,6 +15,8 @@ from ..model import same_place
 FORM = "突发信访事件应急预案"
 TEMPLATE = "emergency_plan.docx"
 ARRIVING_KIND = "二级单位"  # whose arrival times the plan tabulates per place
+# Tasks the plan's standing wording gives a working group, by a word of its name.
+TEAM_TASKS = {"report": "信息", "aftercare": "善后"}
 
 
 def jobs(data, blank: bool) -> list:
@@ -25,24 +27,46 @@ def _base(data, unit, blank: bool) -> dict:
     return {"blank": blank, "enterprise": enterprise_header(data), "unit": unit_header(data, unit, phone=True)}
 
 
-def arrival_rule(arrival) -> str:
-    if arrival.same_city_minutes:
-        return (f"与事发地同城的单位{duration(arrival.same_city_minutes)}内到达，"
-                f"其他单位{duration(arrival.other_minutes)}内到达。")
-    return f"各单位{duration(arrival.other_minutes)}内到达。"
+def team_tasks(post) -> dict:
+    """The working group the wording names for each task, or "" when the post has none such:
+    the plan never names a group the data lacks."""
+    return {task: next((t.name for t in post.teams if word in t.name), "") for task, word in TEAM_TASKS.items()}
 
 
-def arrival_rows(data, arrival) -> list[dict]:
-    """Every 二级单位 with its time for an incident at this place: same city or not."""
-    rows = []
-    for unit in data.descendants(data.root):
-        if unit.kind != ARRIVING_KIND:
-            continue
-        same = bool(arrival.same_city_minutes) and same_place(unit.city, arrival.place)
-        minutes = arrival.same_city_minutes if same else arrival.other_minutes
-        rows.append({"name": unit.name, "city": unit.city, "kind": "同城单位" if same else "其他单位",
-                     "time": duration(minutes)})
-    return rows
+def fund_text(data) -> str:
+    """The reserve funds of the company and of the units, or a plain statement that none is kept."""
+    post = data.emergency.post
+    parts = []
+    if post.fund is not None:
+        parts.append(f"设立应急备用金{post.fund:g}万元，由{data.units[post.fund_keeper].name}管理")
+    elif post.fund_keeper:
+        parts.append(f"设立应急备用金，额度按工作需要核定，由{data.units[post.fund_keeper].name}管理")
+    if post.unit_funds:
+        kept = "、".join(data.units[f.unit].label + (f"{f.amount:g}万元" if f.amount is not None else "")
+                        for f in post.unit_funds)
+        unstated = any(f.amount is None for f in post.unit_funds)
+        parts.append(f"{kept}留存本单位信访稳定备用金" + ("（未列额度的由本单位按需核定）" if unstated else ""))
+    if not parts:
+        return "公司和各单位未设应急备用金，处置所需经费按财务管理规定列支。"
+    return "；".join(parts) + "，专款专用，用于现场处置、劝返和善后工作。"
+
+
+def arrival_row(data, arrival) -> dict:
+    """One place: the 二级单位 in that city with their time, and everyone else's time.
+
+    Only the same-city units are named, so the unit list is not repeated for every place.
+    """
+    same = [u.label for u in data.descendants(data.root)
+            if u.kind == ARRIVING_KIND and arrival.same_city_minutes and same_place(u.city, arrival.place)]
+    if not arrival.same_city_minutes:
+        same_text = "—"
+    elif same:
+        same_text = f"{'、'.join(same)}：{duration(arrival.same_city_minutes)}内"
+    else:
+        same_text = f"无（同城单位{duration(arrival.same_city_minutes)}内）"
+    other = "各单位" if not arrival.same_city_minutes else ("其他单位" if same else "各单位")
+    return {"place": f"{arrival.place}（{arrival.note}）", "same": same_text,
+            "other": f"{other}{duration(arrival.other_minutes)}内"}
 
 
 def roster(data) -> list[dict]:
@@ -58,9 +82,9 @@ def roster(data) -> list[dict]:
     add(post.commander, "总指挥")
     for p in post.deputies:
         add(p, "副总指挥")
-    add(post.office.director, "指挥部办公室主任")
+    add(post.office.director, f"{post.office.name}主任")
     for p in post.office.deputies:
-        add(p, "指挥部办公室副主任")
+        add(p, f"{post.office.name}副主任")
     for team in post.teams:
         add(team.leader, f"{team.name}组长")
         for p in team.members:
@@ -95,10 +119,12 @@ def context(data) -> dict:
         **_base(data, data.root, False),
         "issuer": data.enterprise.documents.issuer, "date": date_text(data.today),
         "post": {
+            "name": post.name,
             "commander": who(data, post.commander),
             "deputies": "、".join(who(data, p) for p in post.deputies) or "无",
             "member_units": unit_names(data, post.member_units) or "无",
-            "office": {"unit": data.units[post.office.unit].name, "director": who(data, post.office.director),
+            "office": {"name": post.office.name, "unit": data.units[post.office.unit].name,
+                       "director": who(data, post.office.director),
                        "deputies": "、".join(who(data, p) for p in post.office.deputies) or "无",
                        "phone": post.office.phone, "duty": post.office.duty},
             "teams": [{"name": t.name, "leader": data.people[t.leader].name, "members": names(data, t.members),
@@ -107,12 +133,13 @@ def context(data) -> dict:
             "vehicles": [{"kind": v.kind, "count": v.count, "place": v.place,
                           "driver": data.people[v.driver].name if v.driver else ""} for v in post.vehicles],
             "vehicle_count": sum(v.count for v in post.vehicles),
-            "fund": f"{post.fund:g}", "fund_keeper": data.units[post.fund_keeper].name,
+            "fund": fund_text(data),
         },
+        "tasks": team_tasks(post),
         "report": duration(e.report_minutes), "onsite": duration(e.onsite_minutes),
+        "reports": [{"name": r.name, "when": r.when, "to": r.to, "content": r.content or ""} for r in e.reports],
         "levels": [{"level": lv.level, "condition": lv.condition, "response": lv.response} for lv in e.levels],
-        "arrivals": [{"place": a.place, "note": a.note, "rule": arrival_rule(a), "units": arrival_rows(data, a)}
-                     for a in e.arrivals],
+        "arrivals": [arrival_row(data, a) for a in e.arrivals],
         "roster": roster(data),
         "members": member_roster(data),
     }
@@ -127,17 +154,20 @@ def blank_context(data, unit) -> dict:
         **_base(data, unit, True),
         "issuer": unit.name, "date": blank_date(),
         "post": {
+            "name": data.emergency.post.name,
             "commander": GAP, "deputies": GAP, "member_units": GAP,
-            "office": {"unit": GAP, "director": GAP, "deputies": GAP, "phone": GAP, "duty": GAP},
+            "office": {"name": data.emergency.post.office.name, "unit": GAP, "director": GAP, "deputies": GAP,
+                       "phone": GAP, "duty": GAP},
             "teams": rows(("name", "leader", "members", "duty"), 5),
             "team_count": "__", "team_size": "____",
             "vehicles": rows(("kind", "count", "place", "driver"), 3), "vehicle_count": "____",
-            "fund": "____", "fund_keeper": GAP,
+            "fund": f"设立应急备用金____万元，由{GAP}管理，专款专用，用于现场处置、劝返和善后工作。",
         },
+        "tasks": {"report": "信息报送组", "aftercare": "善后处理组"},  # the groups a unit is asked to form
         "report": "____分钟", "onsite": "____分钟",
+        "reports": rows(("name", "when", "to", "content"), 3),
         "levels": rows(("level", "condition", "response"), 3),
-        "arrivals": [{"place": GAP, "note": "____", "rule": "与事发地同城的单位____内到达，其他单位____内到达。",
-                      "units": rows(("name", "city", "kind", "time"), 4)}],
+        "arrivals": rows(("place", "same", "other"), 3),
         "roster": rows(("role", "name", "post", "office_phone", "mobile"), 8),
         "members": rows(("unit", "leader", "liaison", "phone"), 6),
     }

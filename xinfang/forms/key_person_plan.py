@@ -47,6 +47,7 @@ def context(data) -> dict:
         "office": {"unit": data.units[e.office.lead_unit].name, "director": who(data, e.office.director),
                    "phone": e.office.phone},
         "report": duration(data.emergency.report_minutes), "onsite": duration(data.emergency.onsite_minutes),
+        "arrivals": bool(data.emergency.arrivals),
         "policies": [{"cls": p.cls, "criteria": p.criteria, "contact_by": p.contact_by, "frequency": p.frequency,
                       "interval": p.interval_days} for p in data.key_groups.policies],
         "measures": [sentence(m) for m in data.key_groups.measures],
@@ -62,7 +63,7 @@ def blank_context(data, unit) -> dict:
         "blank": True, "enterprise": enterprise_header(data), "unit": unit_header(data, unit, phone=True),
         "issuer": unit.name, "date": blank_date(),
         "group_leader": GAP, "office": {"unit": GAP, "director": GAP, "phone": GAP},
-        "report": "____分钟", "onsite": "____分钟",
+        "report": "____分钟", "onsite": "____分钟", "arrivals": True,
         # The A/B/C classes are fixed by the model; a unit fills in who contacts and how often.
         "policies": [{"cls": p.cls, "criteria": p.criteria, "contact_by": "", "frequency": "", "interval": ""}
                      for p in data.key_groups.policies],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 
+from .. import rhythm
 from ..render import Job
 from .common import enterprise_header, output_path, period_month, unit_header
 from .scope import (ALERT_FILL, LEVEL_FILL, NO_FILL, allowed_values, blank_date, blank_period,
@@ -97,7 +98,7 @@ def context(data, unit, blank: bool) -> dict:
         "period": blank_period() if blank else period_month(data),
         "filler": header["liaison"]["name"], "reviewer": header["leader"]["name"],
         "date": blank_date() if blank else enterprise_header(data)["date"],
-        "allowed": allowed_values(),
+        "allowed": allowed_values(), "rhythm": rhythm.wording(data.enterprise.screening),
     }
     if blank:
         rows = empty_rows(ROW_KEYS, bg=NO_FILL, status_bg=NO_FILL)

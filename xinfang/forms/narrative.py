@@ -47,9 +47,29 @@ def names(data, person_ids) -> str:
 
 
 def who(data, person_id) -> str:
-    """张宏伟（党委副书记、工会主席）, or an empty string."""
+    """张宏伟（党委副书记、工会主席）, or an empty string.
+
+    A post that has parentheses of its own comes first instead, so they never
+    nest: 工会副主席（主持日常工作）姜淑兰.
+    """
     p = data.people.get(person_id) if person_id else None
-    return f"{p.name}（{p.post}）" if p else ""
+    return name_with_post(p) if p else ""
+
+
+def name_with_post(person) -> str:
+    """张宏伟（党委副书记）; 工会副主席（主持日常工作）姜淑兰 when the post has parentheses."""
+    if any(c in person.post for c in "（()）"):
+        return f"{person.post}{person.name}"
+    return f"{person.name}（{person.post}）"
+
+
+def quoted(text: str) -> str:
+    """Text in Chinese quotes, never doubled: a text already quoted keeps its quotes,
+    and quotes inside it become single quotes (“…‘…’…”)."""
+    text = text.strip()
+    if text.startswith("“") and text.endswith("”") and "“" not in text[1:-1]:
+        return text
+    return "“" + text.replace("“", "‘").replace("”", "’") + "”"
 
 
 def unit_names(data, unit_ids) -> str:

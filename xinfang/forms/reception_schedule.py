@@ -17,7 +17,7 @@ from ..model import WEEKDAYS
 from ..render import Job
 from ..workdays import calendar_for
 from .common import enterprise_header, output_path, unit_header
-from .narrative import add_months, date_text
+from .narrative import add_months, date_text, name_with_post
 from .scope import blank_date, issuing_units
 
 FORM = "领导接访安排表"
@@ -82,7 +82,7 @@ def sessions(data, calendar=None) -> list[dict]:
         notice = calendar.add_workdays(actual, -data.reception.notice_days)
         rows.append({
             "date": date_text(actual), "iso": actual.isoformat(), "weekday": WEEKDAYS[actual.weekday()],
-            "time": rule.time, "leader": f"{leader.name}（{leader.post}）", "mode": rule.mode,
+            "time": rule.time, "leader": name_with_post(leader), "mode": rule.mode,
             "place": rule.place, "notice": date_text(notice), "notice_iso": notice.isoformat(),
             "note": "" if actual == planned else f"原定{planned.month}月{planned.day}日，遇节假日顺延",
         })
@@ -91,7 +91,9 @@ def sessions(data, calendar=None) -> list[dict]:
 
 def _rules(data) -> dict:
     r = data.reception
-    return {"notice_days": r.notice_days, "reply_days": r.reply_days, "finish_days": r.finish_days}
+    return {"notice_days": r.notice_days, "reply_days": r.reply_days, "finish_days": r.finish_days,
+            "notice": "、".join(r.notice_channels), "booking": "、".join(r.booking_channels),
+            "equipment": r.equipment or ""}
 
 
 def context(data) -> dict:

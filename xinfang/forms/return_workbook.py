@@ -10,6 +10,7 @@ import hashlib
 import json
 from functools import partial
 
+from .. import rhythm
 from .. import model as m
 from ..render import Job
 from ..returns.columns import FORM_NAME, FORMAT_VERSION
@@ -79,6 +80,7 @@ def context(data, unit) -> dict:
         "ent": enterprise_header(data), "period": period_month(data),
         "unit": {"id": unit.id, "label": unit.label, "name": unit.name},
         "form": FORM_NAME, "version": FORMAT_VERSION, "data_date": data.today.isoformat(),
+        "deadline": rhythm.deadline(data.enterprise.screening),
         "entries": entries, "people": sorted(labels.values()),
         "campaigns": [c.name for c in data.campaigns],
         "choices": {"风险等级": list(m.RISK_LEVELS), "问题类别": list(m.RISK_CATEGORIES),

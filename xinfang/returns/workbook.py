@@ -235,14 +235,15 @@ GUIDE = """一、本表用途
 5. 不要修改表头，不要删除或改名工作表，不要在单元格中使用公式。
 
 五、报送
-填好后保存为 Excel 工作簿（.xlsx），文件名可以保留不变，发送给信访办公室。
+填好后保存为 Excel 工作簿（.xlsx），文件名可以保留不变，{deadline}发送给{office}。
 本表数据日期：{date}；报送期：{period}。"""
 
 
 def _guide_sheet(sheet, styles: _Styles, context: dict) -> None:
     sheet.set_column(0, 0, 100)
     sheet.write_string(0, 0, f"{context['unit']['label']}{FORM_NAME}填写说明", styles.guide_head)
-    text = GUIDE.format(unit=context["unit"]["name"], date=context["data_date"], period=context["period"])
+    text = GUIDE.format(unit=context["unit"]["name"], date=context["data_date"], period=context["period"],
+                        deadline=context["deadline"], office=context["ent"]["office_full"])
     for row, line in enumerate(text.split("\n"), 2):
         sheet.write_string(row, 0, line, styles.guide)
     sheet.set_paper(9)

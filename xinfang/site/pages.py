@@ -13,9 +13,12 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from .. import model
+from .. import model, rhythm
 from ..jinja import cn_date, markdown_environment, md_escape
-from ..numbers import change_percent
+from ..forms.common import office_full_name
+from ..forms.emergency_plan import team_tasks
+from ..forms.narrative import duration
+from ..yearfigures import compare, has_counts, stated_changes
 from ..schema import declared_fields
 from . import html, public, schedule, svg
 from .downloads import Download
@@ -68,6 +71,8 @@ class Site:
             "enterprise": e.name, "short_name": e.short_name, "year": e.year,
             "data_date": cn_date(e.data_date), "office_phone": e.office.phone,
             "office_unit": data.units[e.office.lead_unit].label,
+            "group_name": e.group.name, "office_name": e.office.name, "office_full": office_full_name(data),
+            "post_name": data.emergency.post.name, "post_office_name": data.emergency.post.office.name,
         }
 
     # --- shared pieces ------------------------------------------------------
@@ -126,18 +131,24 @@ class Site:
 
     def home(self) -> str:
         e = self.data.enterprise
-        figures = sorted(e.figures, key=lambda f: f.year)
-        rows = []
-        for i, f in enumerate(figures):
-            prev = figures[i - 1] if i else None
+        by_year = {f.year: f for f in e.figures}
+        rows, stated, partial = [], [], False
+        for f in sorted(e.figures, key=lambda f: f.year):
+            if f.changes:
+                stated.append({"year": f.year, "changes": stated_changes(f)})
+            if not has_counts(f):
+                continue
+            counts = compare(f, by_year.get(f.year - 1))
+            same = bool(counts and counts["same_period"])
+            partial = partial or bool(counts and not same)
             rows.append({
                 "year": f.year, "batches": f.batches, "people": f.people,
-                "as_of": cn_date(f.as_of) if f.as_of else "全年",
-                "batches_change": change_percent(f.batches, prev.batches) if prev else "—",
-                "people_change": change_percent(f.people, prev.people) if prev else "—",
+                "as_of": ("截至" + cn_date(f.as_of)) if f.as_of else "全年",
+                "batches_change": counts["batches"] if same else "—",
+                "people_change": counts["people"] if same else "—",
             })
         return self.render("index.md.j2", targets=[{"indicator": t.indicator, "value": t.value} for t in e.targets],
-                           figures=rows, group_name=e.group.name)
+                           figures=rows, stated=stated, partial=partial)
 
     def organisation(self) -> str:
         d, g, o = self.data, self.data.enterprise.group, self.data.enterprise.office
@@ -149,7 +160,7 @@ class Site:
         rows = self.tree_rows(d.root, "units/")
         tree = svg.unit_tree(rows, f"{d.enterprise.short_name}单位组织结构图")
         return self.render(
-            "organisation.md.j2", group_name=g.name, leader=public.person(d, g.leader),
+            "organisation.md.j2", leader=public.person(d, g.leader),
             deputies=public.people(d, g.deputies), members=public.people(d, g.members), meetings=g.meetings,
             office_lead=self.unit_link(o.lead_unit), director=public.person(d, o.director),
             staff_names=public.names(d, o.staff), office_duties=o.duties,
@@ -176,6 +187,7 @@ class Site:
                       "leader": public.person(d, c.leader)["name"]} for c in d.campaigns]
         ledger = [dl for dl in self.downloads if dl.unit == d.root.id and "台账" in dl.title]
         return self.render("screening.md.j2", columns=columns, counts=counts, campaigns=campaigns,
+                           rhythm=rhythm.wording(d.enterprise.screening),
                            kinds=model.SCREENING_KINDS, ledger=[self.download_link(dl, "") for dl in ledger],
                            total_open=sum(c["open"] for c in counts.values()))
 
@@ -188,7 +200,8 @@ class Site:
                   "deadline": cn_date(c.deadline)} for c in rec.cases]
         period, sessions = schedule.sessions(d)
         return self.render("reception.md.j2", rec=rec, rules=rules, cases=cases, period=period,
-                           sessions=sessions)
+                           sessions=sessions, notice_channels="、".join(rec.notice_channels),
+                           booking_channels="、".join(rec.booking_channels))
 
     def key_groups(self) -> str:
         kg = self.data.key_groups
@@ -196,19 +209,23 @@ class Site:
         policies = [{"cls": p.cls, "criteria": p.criteria, "contact_by": p.contact_by,
                      "frequency": p.frequency, "interval_days": p.interval_days} for p in kg.policies]
         return self.render("key-groups.md.j2", policies=policies, measures=list(kg.measures),
-                           report_minutes=self.data.emergency.report_minutes)
+                           report_time=duration(self.data.emergency.report_minutes))
 
     def emergency(self) -> str:
         d, em = self.data, self.data.emergency
         post = em.post
+        tasks = team_tasks(post)
         steps = [
             {"name": "发现苗头", "note": "各单位、信访联络员发现聚集、赴省进京等苗头，立即核实情况"},
-            {"name": "报告", "note": f"{em.report_minutes}分钟内报告领导小组办公室（{self.common['office_phone']}）"
-                                   f"和指挥部办公室（值班电话 {post.office.phone}），立即报告总指挥"},
-            {"name": "启动响应", "note": "指挥部按分级响应启动相应工作组和应急队伍"},
-            {"name": "到场处置", "note": f"事发单位{em.onsite_minutes}分钟内到场；其他单位按到达时限赶到，"
-                                     "劝导疏散、接待代表、答复诉求"},
-            {"name": "信息报送", "note": "信息报送组持续收集动态，按时限向领导小组和上级报告"},
+            {"name": "报告", "note": f"{duration(em.report_minutes)}内报告{d.enterprise.office.name}"
+                                   f"（{self.common['office_phone']}）和{post.office.name}（值班电话 {post.office.phone}），"
+                                   "立即报告总指挥"},
+            {"name": "启动响应", "note": ("指挥部按分级响应启动相应工作组和应急队伍" if em.levels
+                                     else "总指挥根据事态决定启动的工作组和应急队伍")},
+            {"name": "到场处置", "note": f"事发单位{duration(em.onsite_minutes)}内到场；"
+                                     + ("其他单位按到达时限赶到，" if em.arrivals else "")
+                                     + "劝导疏散、接待代表、答复诉求"},
+            {"name": "信息报送", "note": f"{tasks['report'] or post.office.name}持续收集动态，按时限向领导小组和上级报告"},
             {"name": "善后处置", "note": "落实问题处理，调查起因、评估损失、总结教训，向信访人代表通报"},
         ]
         office = post.office
@@ -221,10 +238,15 @@ class Site:
             teams=[{"name": t.name, "leader": public.person(d, t.leader), "members": public.names(d, t.members),
                     "duty": t.duty} for t in post.teams],
             vehicles=[{"kind": v.kind, "count": v.count, "place": v.place} for v in post.vehicles],
-            fund_keeper=self.unit_link(post.fund_keeper), fund=f"{post.fund:g}",
+            fund_keeper=self.unit_link(post.fund_keeper) if post.fund_keeper else None,
+            fund=f"{post.fund:g}" if post.fund is not None else None,
+            unit_funds=[{"unit": self.unit_link(f.unit), "amount": f"{f.amount:g}" if f.amount is not None else None}
+                        for f in post.unit_funds],
+            reports=[{"name": r.name, "when": r.when, "to": r.to, "content": r.content or "—"} for r in em.reports],
+            report_time=duration(em.report_minutes), onsite_time=duration(em.onsite_minutes),
             arrivals=[{"place": a.place, "note": a.note,
-                       "same_city": f"{a.same_city_minutes}分钟" if a.same_city_minutes else "—",
-                       "other": f"{a.other_minutes}分钟"} for a in em.arrivals],
+                       "same_city": duration(a.same_city_minutes) if a.same_city_minutes else "—",
+                       "other": duration(a.other_minutes)} for a in em.arrivals],
             levels=[{"level": lv.level, "condition": lv.condition, "response": lv.response} for lv in em.levels],
             aftercare=[{"name": t.name, "leader": public.person(d, t.leader), "duty": t.duty}
                        for t in post.teams if "善后" in t.name])
@@ -268,8 +290,9 @@ class Site:
                  for p in public.people(d, self.people_of.get(unit.id, []))]
         assignments = [[a.level, p["name"], p["post"], a.area] for a, p in
                        ((a, public.person(d, a.person)) for a in self.assignments_of.get(unit.id, []))]
-        arrivals = [[a.place, a.note, f"{a.same_city_minutes if (a.same_city_minutes and model.same_place(a.place, unit.city)) else a.other_minutes} 分钟"]
-                    for a in d.emergency.arrivals]
+        same_city = [bool(a.same_city_minutes) and model.same_place(a.place, unit.city) for a in d.emergency.arrivals]
+        arrivals = [[a.place, a.note, duration(a.same_city_minutes if same else a.other_minutes)]
+                    for a, same in zip(d.emergency.arrivals, same_city)]
         tree = None
         if unit.children:
             tree = html.figure(svg.unit_tree(self.tree_rows(unit, ""), f"{unit.label}下属单位"))

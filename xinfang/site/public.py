@@ -19,7 +19,7 @@ HIDDEN = "—"
 def person(data, person_id: str | None) -> dict:
     """A person as plain page data; a field not marked public is an empty string."""
     p = data.people.get(person_id) if person_id else None
-    out = {"id": "", "name": "", "post": "", "unit": "", "office_phone": "", "mobile": ""}
+    out = {"id": "", "name": "", "post": "", "unit": "", "office_phone": "", "mobile": "", "titled": ""}
     if p is None:
         return out
     out["id"] = p.id
@@ -28,7 +28,16 @@ def person(data, person_id: str | None) -> dict:
     for attr, label in PERSON_FIELDS.items():
         if label in p.public:
             out[attr] = values[attr]
+    out["titled"] = titled(out["name"], out["post"])
     return out
+
+
+def titled(name: str, post: str) -> str:
+    """马丽华（党群工作部部长）; the post first when it has parentheses of its own, so they
+    never nest (工会副主席（主持日常工作）姜淑兰); the name alone when the post is not public."""
+    if not post:
+        return name
+    return f"{post}{name}" if any(c in post for c in "（()）") else f"{name}（{post}）"
 
 
 def people(data, ids) -> list[dict]:

@@ -12,6 +12,7 @@ import calendar as _cal
 import datetime as dt
 
 from .. import model
+from ..forms.narrative import name_with_post
 from ..jinja import cn_date
 from ..workdays import calendar_for
 
@@ -43,7 +44,7 @@ def _fallback(data) -> tuple[str, list[dict]]:
                     continue
                 leader = data.people[rule.leader]
                 rows.append({"date": cn_date(when), "weekday": model.WEEKDAYS[when.weekday()], "time": rule.time,
-                             "leader": f"{leader.name}（{leader.post}）", "mode": rule.mode, "place": rule.place,
+                             "leader": name_with_post(leader), "mode": rule.mode, "place": rule.place,
                              "notice": cn_date(cal.add_workdays(when, -rec.notice_days)), "note": ""})
             year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     rows.sort(key=lambda r: (r["date"], r["time"]))

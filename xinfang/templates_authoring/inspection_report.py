@@ -27,15 +27,21 @@ def _count_table(doc, first: str, loop: str):
     return t
 
 
+def _list_or_none(doc, items: str, loop_var: str, none: str):
+    """A numbered list, or one plain sentence when the data lists nothing."""
+    a.tag(doc, "{%p if " + items + " %}")
+    numbered(doc, f"{loop_var} in {items}", "{{ " + loop_var + " }}")
+    a.tag(doc, "{%p else %}")
+    a.para(doc, none)
+    a.tag(doc, "{%p endif %}")
+
+
 def build_inspection_report(out_dir=TEMPLATE_DIR) -> str:
     doc = form_document()
     blank_unit_line(doc)
     a.title(doc, "关于{{ campaign.name }}情况的报告")
     addressee(doc, "{{ addressee }}：")
-    a.para(doc, "为做好“{{ campaign.trigger }}”前后的信访稳定工作，按照{{ group_name }}部署，"
-                "由{{ campaign.lead }}牵头，会同{{ campaign.departments }}，于{{ campaign.start }}至"
-                "{{ campaign.milestone }}在{{ campaign.scope }}范围内开展了{{ campaign.name }}，"
-                "对信访隐患、历史遗留问题和重点群体进行“拉网式”排查。现将有关情况报告如下。")
+    a.para(doc, "{{ words.intro }}")
 
     a.heading(doc, "一、排查范围和时间")
     a.para(doc, "排查范围：{{ campaign.scope }}。")
@@ -47,16 +53,18 @@ def build_inspection_report(out_dir=TEMPLATE_DIR) -> str:
     a.para(doc, "牵头部门：{{ campaign.lead }}。")
     a.para(doc, "牵头领导：{{ campaign.leader }}。")
     a.para(doc, "参加部门：{{ campaign.departments }}。")
-    a.para(doc, "本次排查的重点是：")
+    a.tag(doc, "{%p if campaign.focus %}")
+    a.para(doc, "{{ words.focus }}")
     numbered(doc, "f in campaign.focus", "{{ f }}")
+    a.tag(doc, "{%p endif %}")
 
     a.heading(doc, "三、排查发现的问题")
     a.tag(doc, "{%p if blank %}")
     a.para(doc, "本次排查共发现信访隐患____条，涉及____人，其中红色____条、黄色____条、绿色____条。")
     a.tag(doc, "{%p else %}")
-    a.para(doc, "本次排查共发现信访隐患{{ total.total }}条，涉及{{ total.people }}人，其中红色{{ total.red }}条、"
-                "黄色{{ total.yellow }}条、绿色{{ total.green }}条。")
+    a.para(doc, "{{ words.findings }}")
     a.tag(doc, "{%p endif %}")
+    a.tag(doc, "{%p if found %}")
     a.heading(doc, "（一）按风险等级统计", 2)
     t = table(doc, ["风险等级", "隐患数（条）", "涉及人数（人）", "占比"], [40, 38, 38, 40],
                      ["{% cellbg l.shade %}{{ l.level }}", "{{ l.count }}", "{{ l.people }}", "{{ l.share }}"],
@@ -82,25 +90,37 @@ def build_inspection_report(out_dir=TEMPLATE_DIR) -> str:
     a.para(doc, "（逐条填写红色隐患：所在单位、问题描述、涉及人数、问题类别、挂号日期、包案领导、责任人、"
                 "化解措施、化解时限和最新进展。）")
     a.tag(doc, "{%p elif not reds %}")
-    a.para(doc, "本次排查未发现红色隐患。")
+    a.para(doc, "{{ '本次排查未发现红色隐患。' if phase == 'past' else '截至目前未发现红色隐患。' }}")
+    a.tag(doc, "{%p endif %}")
     a.tag(doc, "{%p endif %}")
 
     a.heading(doc, "四、信访形势同比分析")
-    a.tag(doc, "{%p if yoy %}")
-    a.para(doc, "{{ yoy.current_year }}与{{ yoy.previous_year }}相比，信访批次同比{{ yoy.batches }}，"
-                "人次同比{{ yoy.people }}，详见下表。")
-    table(doc, ["指标", "{{ yoy.previous_year }}", "{{ yoy.current_year }}", "同比增减"],
-                 [36, 44, 44, 32], ["{{ t.name }}", "{{ t.previous }}", "{{ t.current }}", "{{ t.change }}"],
-                 loop="t in yoy.rows", centered=(1, 2, 3))
-    caption(doc, "注：同比增减 =（本期 − 上年）÷ 上年 × 100%，保留两位小数，“−”表示下降。")
-    a.tag(doc, "{%p else %}")
+    a.tag(doc, "{%p if yoy and yoy.counts and yoy.counts.same_period %}")
+    a.para(doc, "{{ yoy.counts.current_year }}与{{ yoy.counts.previous_year }}相比，信访批次{{ yoy.counts.batches }}，"
+                "人次{{ yoy.counts.people }}，详见下表。")
+    table(doc, ["指标", "{{ yoy.counts.previous_year }}", "{{ yoy.counts.current_year }}", "同比"],
+                 [28, 48, 48, 32], ["{{ t.name }}", "{{ t.previous }}", "{{ t.current }}", "{{ t.change }}"],
+                 loop="t in yoy.counts.rows", centered=(1, 2, 3))
+    caption(doc, "注：同比 =（本年 − 上年）÷ 上年 × 100%，保留两位小数。")
+    a.tag(doc, "{%p elif yoy and yoy.counts %}")
+    a.para(doc, "{{ yoy.current_year }}的信访数字统计至{{ yoy.counts.as_of }}，未满全年，"
+                "不与{{ yoy.previous_year }}全年数字作同比；两年数字见下表，全年统计完成后再作同比分析。")
+    table(doc, ["指标", "{{ yoy.counts.previous_year }}（全年）", "{{ yoy.counts.current_year }}"],
+                 [40, 52, 64], ["{{ t.name }}", "{{ t.previous }}", "{{ t.current }}"],
+                 loop="t in yoy.counts.rows", centered=(1, 2))
+    a.tag(doc, "{%p endif %}")
+    a.tag(doc, "{%p if yoy and yoy.stated %}")
+    a.para(doc, "{{ yoy.current_year }}，{% for c in yoy.stated %}{{ c.name }}同比{{ c.change }}"
+                "{{ '。' if loop.last else '，' }}{% endfor %}")
+    a.tag(doc, "{%p endif %}")
+    a.tag(doc, "{%p if not yoy %}")
     a.para(doc, "本年度或上年度的信访统计数字不全，暂不作同比分析。")
     a.tag(doc, "{%p endif %}")
 
-    a.heading(doc, "五、采取的工作措施")
-    numbered(doc, "m in campaign.measures", "{{ m }}")
+    a.heading(doc, "{{ words.measures }}")
+    _list_or_none(doc, "campaign.measures", "m", "本次排查未列出专门的工作措施。")
     a.heading(doc, "六、下一步工作")
-    numbered(doc, "s in campaign.next_steps", "{{ s }}")
+    _list_or_none(doc, "campaign.next_steps", "s", "下一步工作待排查结束后另行部署。")
     sign_off(doc)
 
     notes(doc, "填写说明", [
@@ -109,7 +129,8 @@ def build_inspection_report(out_dir=TEMPLATE_DIR) -> str:
         "风险等级只能填“红”“黄”“绿”之一：红色为可能引发集体访或越级访，黄色为有一定风险，绿色为一般。",
         "问题类别只能填以下之一：{{ allowed.categories }}。",
         "日期一律写作“2026年11月22日”；人数、条数填阿拉伯数字。",
-        "同比增减 =（本年 − 上年）÷ 上年 × 100%，保留两位小数，下降的写“−”号，如 −24.81%。",
+        "同比 =（本年 − 上年）÷ 上年 × 100%，保留两位小数，写作“下降24.81%”或“上升3.20%”；"
+        "本年未满全年的，不与上年全年作同比。",
         "本单位排查出的隐患同时登记到信访隐患排查台账，“专项排查”一栏填本次排查的编号。",
     ])
     return save(doc, NAME, out_dir)

@@ -1,4 +1,4 @@
-"""Template of the 重点人员动态管理清单: landscape, secret mark on the first line and every page header."""
+"""Template of the 重点人员动态管理清单: landscape, secret mark on the first line and on every later page's header."""
 
 from __future__ import annotations
 
@@ -16,12 +16,12 @@ COLUMNS = [
     ("类别", 10, "{{ r.cls }}"),
     ("所属单位", 18, "{{ r.unit }}"),
     ("主要诉求", 50, "{{ r.demand }}"),
-    ("关联隐患", 20, "{{ r.risk }}"),
+    ("关联隐患", 22, "{{ r.risk }}"),  # yk-2026-001 on one line
     ("稳控责任人", 24, "{{ r.contact }}"),
     ("联系频次", 22, "{{ r.frequency }}"),
     ("最近联系", 19, "{{ r.last_contact }}"),
     ("是否按期联系", 22, "{% cellbg r.on_time_bg %}{{ r.on_time }}"),
-    ("现实表现", 59, "{{ r.status }}"),
+    ("现实表现", 57, "{{ r.status }}"),
 ]
 CENTERED = (0, 1, 2, 8, 9)
 
@@ -29,8 +29,10 @@ CENTERED = (0, 1, 2, 8, 9)
 def build_key_person_list(out_dir=TEMPLATE_DIR) -> str:
     doc = form_document(landscape=True)
     a.page_margins(doc, 20, 15, 15, 15)
-    # The secret mark heads every page, and the first page's top left as GB/T 9704 places 密级.
+    # The secret mark at the first page's top left, as GB/T 9704 places 密级, and in the
+    # header of every later page: printed once on each page.
     a.page_header(doc, "{{ ent.secret_mark }}", "涉密", bold=True)
+    a.no_header_on_first_page(doc)
     mark = a.para(doc, "{{ ent.secret_mark }}", "密级")
     mark.paragraph_format.space_after = Pt(4)
     a.title(doc, "重点人员动态管理清单")
@@ -54,6 +56,6 @@ def build_key_person_list(out_dir=TEMPLATE_DIR) -> str:
         "关联隐患填信访隐患排查台账中的隐患编号；稳控责任人填姓名和职务。",
         "最近联系日期写作 2026-11-22 或 2026年11月22日；超过本类别联系频次未联系的，“是否按期联系”填“否”并注明天数。",
         "现实表现写明近期思想动态、诉求变化和有无聚集、串联、赴省进京苗头。",
-        "填好的清单即为涉密资料，不得通过互联网传输，报送{{ ent.short_name }}信访维稳工作领导小组办公室。",
+        "填好的清单即为涉密资料，不得通过互联网传输，报送{{ ent.short_name }}{{ ent.office_full }}。",
     ])
     return save(doc, NAME, out_dir)

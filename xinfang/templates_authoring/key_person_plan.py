@@ -20,37 +20,40 @@ def build_key_person_plan(out_dir=TEMPLATE_DIR) -> str:
            "为做好重点人员的稳控和应急处置工作，及时化解矛盾，防止发生集体访、越级访和个人极端行为，"
            "根据《信访工作条例》和《{{ unit.name }}突发信访事件应急预案》，制定本预案。",
            "本预案所称重点人员，是指按照下列标准认定、实行分类稳控的信访人员。重点人员的具体名单和个人信息"
-           "属于涉密资料，由领导小组办公室单独管理，不在本预案中列出。")
+           "属于涉密资料，由{{ enterprise.office }}单独管理，不在本预案中列出。")
 
     a.heading(doc, "二、组织领导和责任人")
     lines(doc,
-           "重点人员稳控和应急处置工作在信访维稳工作领导小组统一领导下进行，组长：{{ group_leader }}。"
-           "领导小组办公室设在{{ office.unit }}，主任：{{ office.director }}，值班电话：{{ office.phone }}，"
+           "重点人员稳控和应急处置工作在{{ enterprise.group }}统一领导下进行，组长：{{ group_leader }}。"
+           "{{ enterprise.office }}设在{{ office.unit }}，主任：{{ office.director }}，值班电话：{{ office.phone }}，"
            "负责重点人员的动态管理、信息汇总和处置协调。",
            "各单位主要领导是本单位重点人员稳控的第一责任人，分管领导具体负责，信访联络员负责日常联系和信息报送：")
     table(doc, ["单位", "主要领导", "分管领导", "信访联络员", "联系电话"], [52, 22, 22, 24, 36],
           ["{{ u.unit }}", "{{ u.leader }}", "{{ u.supervisor }}", "{{ u.liaison }}", "{{ u.phone }}"],
-          loop="u in units", centered=(1, 2, 3, 4))
+          loop="u in units", centered=(1, 2, 3, 4), nowrap=(1, 2, 3, 4))
 
     a.heading(doc, "三、分类稳控")
     a.para(doc, "重点人员分为A、B、C三类，按类别明确联系人和联系频次，实行“一人一档、一人一策”：")
     table(doc, ["类别", "认定标准", "联系人", "联系频次"], [16, 76, 32, 32],
           ["{{ p.cls }}类", "{{ p.criteria }}", "{{ p.contact_by }}", "{{ p.frequency }}"],
           loop="p in policies", centered=(0,))
+    a.tag(doc, "{%p if measures %}")
     a.para(doc, "稳控措施：")
     numbered(doc, "m in measures", "{{ m }}")
+    a.tag(doc, "{%p endif %}")
 
     a.heading(doc, "四、信息报告")
     lines(doc,
            "1.稳控责任人发现重点人员有串联聚集、赴省进京、越级上访或极端言行苗头的，须在{{ report }}内"
-           "报告本单位主要领导和领导小组办公室（值班电话：{{ office.phone }}）。",
-           "2.领导小组办公室接报后立即核实，按突发信访事件应急预案报告总指挥，并通知相关单位和包案领导。",
+           "报告本单位主要领导和{{ enterprise.office }}（值班电话：{{ office.phone }}）。",
+           "2.{{ enterprise.office }}接报后立即核实，按突发信访事件应急预案报告总指挥，并通知相关单位和包案领导。",
            "3.报告内容包括：人员类别、人数、去向或所在位置、主要诉求、现实表现和已采取的措施；"
            "不得迟报、漏报、瞒报，情况变化随时续报。")
 
     a.heading(doc, "五、现场劝导")
     lines(doc,
-           "1.所在单位主要领导、包案领导和稳控责任人须在{{ onsite }}内到达现场，按到达时限赶赴外地劝返。",
+           "1.所在单位主要领导、包案领导和稳控责任人须在{{ onsite }}内到达现场{% if arrivals %}，"
+           "按突发信访事件应急预案规定的到达时限赶赴外地劝返{% endif %}。",
            "2.现场劝导以所在单位为主，熟悉情况的领导和亲友共同参与，耐心听取诉求，讲清政策和依法信访的规定，"
            "引导其通过正常渠道反映问题。",
            "3.对已到上级机关的，会同属地信访部门接回，做好途中的安全保障和思想工作。")
@@ -68,7 +71,7 @@ def build_key_person_plan(out_dir=TEMPLATE_DIR) -> str:
            "3.处置中注意保护重点人员的个人信息，严禁泄露其身份、住址和联系方式。")
 
     a.heading(doc, "八、附则")
-    lines(doc, "1.本预案由领导小组办公室负责解释，自印发之日起施行。",
+    lines(doc, "1.本预案由{{ enterprise.office }}负责解释，自印发之日起施行。",
            "2.重点人员名单实行动态管理，每月更新一次，作为涉密资料单独保管。")
     sign_off(doc)
 

@@ -8,20 +8,21 @@ from .blocks import caption, form_document, looped_table, notes, save, title_blo
 
 NAME = "ledger.docx"
 # Widths in mm add up to the 267 mm text width of landscape A4 with 15 mm side margins;
-# a date needs 19 mm at 9 pt.
+# a date needs 19 mm at 9 pt, an ID 21 mm; a header of four characters needs 15 mm on one
+# line or 9 mm on two, never the width of three.
 COLUMNS = [
-    ("序号", 7, "{{ r.no }}"),
-    ("编号", 16, "{{ r.id }}"),
+    ("序号", 8, "{{ r.no }}"),
+    ("编号", 21, "{{ r.id }}"),  # yk-2026-001 on one line
     ("单位", 14, "{{ r.unit }}"),
-    ("问题描述", 37, "{{ r.description }}"),
-    ("问题类别", 14, "{{ r.category }}"),
-    ("涉及人数", 9, "{{ r.people }}"),
+    ("问题描述", 33, "{{ r.description }}"),
+    ("问题类别", 15, "{{ r.category }}"),  # four header characters on one line
+    ("涉及人数", 9, "{{ r.people }}"),  # two lines of two
     ("风险等级", 9, "{% cellbg r.bg %}{{ r.level }}"),
-    ("包案领导", 12, "{{ r.leader }}"),
+    ("包案领导", 15, "{{ r.leader }}"),
     ("责任人", 12, "{{ r.owner }}"),
-    ("化解措施", 32, "{{ r.measures }}"),
+    ("化解措施", 29, "{{ r.measures }}"),
     ("化解时限", 19, "{{ r.deadline }}"),
-    ("进展情况", 38, "{{ r.progress }}"),
+    ("进展情况", 35, "{{ r.progress }}"),
     ("挂号日期", 19, "{{ r.registered }}"),
     ("状态", 9, "{% cellbg r.status_bg %}{{ r.status }}"),
     ("销号日期", 19, "{{ r.closed }}"),
@@ -63,7 +64,7 @@ def build_ledger(out_dir=TEMPLATE_DIR) -> str:
                  loop="t in by_unit", centered=tuple(range(1, 9)), footer=["合计"] + TOTAL)
     a.tag(doc, "{%p endif %}")
     a.para(doc, "注：风险等级红色为可能引发集体访或越级访，黄色为有一定风险，绿色为一般。"
-                "状态以{{ date }}为准，“超期”指已过化解时限仍未销号。红色隐患每日更新，台账每月汇总。", "说明")
+                "状态以{{ date }}为准，“超期”指已过化解时限仍未销号。红色隐患每日更新；{{ rhythm.ledger }}。", "说明")
     a.tag(doc, "{%p endif %}")
 
     notes(doc, "填写说明", [
@@ -75,6 +76,7 @@ def build_ledger(out_dir=TEMPLATE_DIR) -> str:
         "状态只能填“在办”或“已销号”（{{ allowed.states }}）；超过化解时限仍未销号的，汇总时自动标为“超期”。"
         "已销号的须填写销号日期。",
         "日期一律写作 2026-11-22 或 2026年11月22日；进展情况每条前写日期，按时间先后排列，最新的写在最后。",
-        "涉及人数填阿拉伯数字。每月25日前完成自查，报送{{ ent.short_name }}信访维稳工作领导小组办公室。",
+        "涉及人数填阿拉伯数字。{{ rhythm.screening }}；{{ rhythm.ledger }}，"
+        "{{ rhythm.deadline }}报送{{ ent.short_name }}{{ ent.office_full }}。",
     ])
     return save(doc, NAME, out_dir)

@@ -78,11 +78,35 @@ def min_height(row, mm: float = 7) -> None:
     trpr.append(height)
 
 
+def no_wrap(cell) -> None:
+    """Keep a short value (name, phone number, title) on one line: w:noWrap, which Word,
+    WPS and LibreOffice honour as far as the column width allows."""
+    tcpr = cell._tc.get_or_add_tcPr()
+    if tcpr.find(qn("w:noWrap")) is None:
+        # Schema order: w:noWrap follows tcW, gridSpan, vMerge, tcBorders and shd.
+        anchor = next((tcpr.find(qn(f"w:{tag}")) for tag in ("tcMar", "tcFitText", "vAlign", "hideMark")
+                       if tcpr.find(qn(f"w:{tag}")) is not None), None)
+        flag = OxmlElement("w:noWrap")
+        if anchor is None:
+            tcpr.append(flag)
+        else:
+            anchor.addprevious(flag)
+
+
 def table(doc, headers, widths, cells, *, loop: str, centered=(), footer=None, height: float = 7,
-          dense: bool = False):
-    """blocks.looped_table with true column widths and hand-writable body rows."""
+          dense: bool = False, nowrap=()):
+    """blocks.looped_table with true column widths and hand-writable body rows.
+
+    `nowrap` lists the columns whose cells (header included) hold short values that must
+    not break inside a word: names, phone numbers, titles; give them wide enough columns.
+    """
     t = looped_table(doc, headers, widths, cells, loop=loop, centered=centered, footer=footer, dense=dense)
     fit_columns(t, widths)
+    for r in t.rows:
+        if "{%tr" in r.cells[0].text:
+            continue
+        for i in nowrap:
+            no_wrap(r.cells[i])
     for r in t.rows[1:]:
         if "{%tr" not in r.cells[0].text:
             min_height(r, height)
