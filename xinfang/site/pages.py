@@ -19,6 +19,7 @@ from ..numbers import change_percent
 from ..schema import declared_fields
 from . import html, public, schedule, svg
 from .downloads import Download
+from .training import Training
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "site"
 TREE_LIMIT = 300  # units drawn in one tree; bigger groups are drawn to a shallower depth
@@ -116,6 +117,7 @@ class Site:
             ("contacts.md", self.contacts),
             ("changes.md", self.changes),
         ]
+        builders += Training(self).builders()
         builders += [(f"units/{u.id}.md", lambda u=u: self.unit_page(u)) for u in self.data.descendants(self.data.root)]
         out = {}
         for uri, build in builders:
