@@ -22,9 +22,11 @@ from xinfang import forms
 from xinfang.errors import DataError
 from xinfang.site.build import build_site
 
-NAV_PAGES = ["index", "organisation", "procedure", "screening", "reception", "key-groups", "emergency",
+NAV_PAGES = ["index", "learning-path", "organisation", "procedure", "screening", "ledger-howto", "reception",
+             "visits", "key-groups", "reporting", "emergency", "supervision", "assessment", "checklists", "faq",
              "downloads", "units/index", "contacts", "changes"]
 LINK = re.compile(r'(?:href|src)="([^"]*)"')
+INLINE_TAG = re.compile(r"</?(?:a|strong|em|b|i|span)\b[^>]*>")
 OUTSIDE = re.compile(r"""(?:\b(?:src|href)\s*=\s*["']?|url\(\s*["']?)\s*(?:https?:)?//""", re.I)
 
 
@@ -44,6 +46,7 @@ def page(site: Path, name: str) -> str:
 def text_of(markup: str) -> str:
     """The visible text of a page's article, tags dropped and entities decoded."""
     article = markup.split('<article', 1)[1].split("</article>", 1)[0]
+    article = INLINE_TAG.sub("", article)  # a phone's tel: link or bold text stays one word with its neighbours
     return html.unescape(re.sub(r"<[^>]+>", " ", article))
 
 
