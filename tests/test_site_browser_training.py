@@ -35,9 +35,10 @@ def phone(browser):
     browser.set_window_size(1280, 1600)
 
 
-def test_flowchart_is_readable_at_phone_width(phone, server):
+@pytest.mark.parametrize("name", ["procedure", "emergency"])
+def test_flowchart_is_readable_at_phone_width(phone, server, name):
     from selenium.webdriver.common.by import By
-    phone.get(f"{server}/procedure.html")
+    phone.get(f"{server}/{name}.html")
     inner = phone.execute_script("return window.innerWidth")
     assert inner <= PHONE_WIDTH + 20, f"the window is {inner}px wide, not a phone's"
     svg = phone.find_element(By.CSS_SELECTOR, "svg.xf-flow")
@@ -51,10 +52,10 @@ def test_flowchart_is_readable_at_phone_width(phone, server):
     overflow = phone.execute_script("return document.scrollingElement.scrollWidth")
     assert overflow <= inner, "the page scrolls sideways at phone width"
     SHOTS.mkdir(exist_ok=True)
-    shot = SHOTS / "procedure-flow-390.png"
+    shot = SHOTS / f"{name}-flow-390.png"
     assert svg.screenshot(str(shot))
     assert shot.stat().st_size > 20_000
-    page_shot = SHOTS / "procedure-390.png"
+    page_shot = SHOTS / f"{name}-390.png"
     phone.execute_script("window.scrollTo(0, 0)")
     assert phone.save_screenshot(str(page_shot))
 

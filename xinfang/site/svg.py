@@ -1,4 +1,4 @@
-"""Diagrams drawn at build time as inline SVG: the unit tree and vertical flows.
+"""Diagrams drawn at build time as inline SVG: the unit tree and vertical flows with branches.
 
 No script or web font is involved, so the diagrams show on an intranet without
 internet access and print as sharp as the text around them.
@@ -80,39 +80,13 @@ def unit_tree(rows: list[dict], title: str) -> Markup:
     return _svg(max(width, 200), height, title, body, "xf-tree")
 
 
-def flow(steps: list[dict], title: str, ident: str, width: float = 680) -> Markup:
-    """A vertical flow: each step {name, note} a box, arrows between, top to bottom."""
-    box_w = width - 2 * PAD
-    gap, line_h = 26, 19
-    marker = f"xf-arrow-{ident}"
-    body = [f'<defs><marker id="{marker}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
-            f'markerHeight="7" orient="auto"><path d="M0 0L10 5L0 10z" fill="#b71c1c"/></marker></defs>']
-    y = PAD
-    for i, step in enumerate(steps):
-        notes = wrap(step.get("note", ""), box_w - 24, 13) if step.get("note") else []
-        h = 14 + line_h + len(notes) * 18 + 8
-        body.append(f'<rect x="{PAD}" y="{y:.0f}" width="{box_w:.0f}" height="{h:.0f}" rx="6" '
-                    f'fill="#fff8f6" stroke="#b71c1c" stroke-width="1.4"/>')
-        body.append(f'<text x="{PAD + 12}" y="{y + 26:.0f}" font-weight="bold" fill="#b71c1c">'
-                    f'{i + 1}. {escape(step["name"])}</text>')
-        for j, note in enumerate(notes):
-            body.append(f'<text x="{PAD + 12}" y="{y + 26 + 20 + j * 18:.0f}" font-size="13" '
-                        f'fill="#333">{escape(note)}</text>')
-        y += h
-        if i < len(steps) - 1:
-            body.append(f'<line x1="{width / 2:.0f}" y1="{y:.0f}" x2="{width / 2:.0f}" y2="{y + gap - 2:.0f}" '
-                        f'stroke="#b71c1c" stroke-width="1.6" marker-end="url(#{marker})"/>')
-            y += gap
-    return _svg(width, y + PAD, title, body, "xf-flow")
-
-
 BRANCH_FILL, BRANCH_STROKE, BRANCH_TEXT = "#f4f6f8", "#607d8b", "#37474f"
 
 
-def branch_flow(steps: list[dict], title: str, ident: str, width: float = 380) -> Markup:
+def flow(steps: list[dict], title: str, ident: str, width: float = 380) -> Markup:
     """A narrow vertical flow with side branches, readable on a phone without zooming.
 
-    Each step is {name, note, branches: [{condition, outcome, detail}]}. The main
+    Each step is {name, note, branches: [{condition, outcome, detail}]} (branches optional). The main
     steps are full-width boxes joined by a trunk on the left; a step's branches are
     indented boxes under it, each reached by a dashed arrow off the trunk. At a
     380-unit width the drawing shrinks at most a little on a 390 px screen, so its
