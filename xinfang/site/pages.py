@@ -164,8 +164,7 @@ class Site:
         steps = [{"name": s.name, "limit": s.limit, "basis": s.basis, "detail": s.detail,
                   "branches": [{"condition": b.condition, "outcome": b.outcome, "detail": b.detail or ""}
                                for b in s.branches]} for s in proc.steps]
-        diagram = svg.flow([{**s, "note": "时限：" + s["limit"]} for s in steps],
-                                  "信访事项办理流程图", "procedure")
+        diagram = svg.flow([{**s, "note": "时限：" + s["limit"]} for s in steps], "信访事项办理流程图", "procedure")
         office = d.units[d.enterprise.office.lead_unit]
         places = list(dict.fromkeys(r.place for r in d.reception.rules))
         return self.render("procedure.md.j2", steps=steps, diagram=diagram, limits=proc.limits,
