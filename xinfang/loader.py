@@ -32,7 +32,7 @@ SINGLE_FILES: dict[str, tuple[Record, bool]] = {
     "responsibilities.yaml": (Record(m.ResponsibilitiesFile), True),
     "key-groups.yaml": (Record(m.KeyGroupsFile), False),
     "emergency.yaml": (Record(m.EmergencyFile), True),
-    "procedure.yaml": (Record(m.ProcedureFile), True),
+    "procedure.yaml": (m.PROCEDURE_RECORD, True),
     "contacts.yaml": (Record(m.ContactsFile), False),
     "campaigns.yaml": (Record(m.CampaignsFile), False),
     "reception.yaml": (Record(m.ReceptionFile), False),

@@ -7,6 +7,7 @@ fields without it are derived by the loader. Nothing here knows Word or HTML.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -571,16 +572,109 @@ class EmergencyFile(Located):
 # --- procedure.yaml and holidays.yaml -------------------------------------
 
 @dataclass
+class Branch(Located):
+    """流程图中从某一环节分出的一条支路（如不予受理、满意终结）。"""
+
+    condition: str = F("条件", Text(40), required=True, doc="走这条支路的情形，写在箭头旁，如：信访人满意")
+    outcome: str = F("结果", Text(60), required=True, doc="支路的去向，如：满意终结")
+    detail: Optional[str] = F("说明", Text(200), doc="具体做法，显示在支路框中")
+
+
+@dataclass
 class Step(Located):
+    """办理流程中的一个环节。"""
+
     name: str = F("环节", Text(60), required=True)
     limit: str = F("时限", Text(100), required=True, doc="如：15日内")
     basis: str = F("依据", Text(200), default="《信访工作条例》")
     detail: str = F("说明", Text(), required=True)
+    branches: list = F("分支", ListOf(Record(Branch)), default=[], doc="从本环节分出的支路，流程图画在本环节之后")
+
+
+@dataclass
+class Limits(Located):
+    """《信访工作条例》规定的时限和人数；手册的流程、清单和问答都按此表述。"""
+
+    accept_days: int = F("受理告知日数", Integer(1, 90), default=15,
+                         doc="收到信访事项之日起多少日内书面告知信访人是否受理")
+    objection_workdays: int = F("异议工作日数", Integer(1, 30), default=5,
+                                doc="收到交办、转送的信访事项后，认为不属于本单位职权范围的，多少个工作日内提出异议")
+    handle_days: int = F("办理日数", Integer(1, 180), default=60, doc="自受理之日起多少日内办结")
+    extend_days: int = F("延长日数", Integer(0, 180), default=30,
+                         doc="情况复杂的，经本单位负责人批准最多可延长多少日，并告知信访人延期理由")
+    review_request_days: int = F("复查请求日数", Integer(1, 90), default=30,
+                                 doc="信访人自收到书面答复之日起多少日内可以请求复查")
+    review_days: int = F("复查办理日数", Integer(1, 90), default=30,
+                         doc="复查机关、单位自收到复查请求之日起多少日内提出复查意见并书面答复")
+    recheck_request_days: int = F("复核请求日数", Integer(1, 90), default=30,
+                                  doc="信访人自收到复查意见之日起多少日内可以请求复核")
+    recheck_days: int = F("复核办理日数", Integer(1, 90), default=30,
+                          doc="复核机关、单位自收到复核请求之日起多少日内提出复核意见")
+    representatives: int = F("走访代表人数", Integer(1, 20), default=5,
+                             doc="多人走访提出同一信访事项的，推选代表的最多人数")
+
+
+@dataclass
+class Reporting(Located):
+    """信息报送：首报、续报、终报和零报告的要求（首报时限见 emergency.yaml 的信息报告时限分钟）。"""
+
+    written_hours: int = F("书面首报小时", Integer(1, 72), default=2, doc="电话首报后多少小时内报送书面材料")
+    followup_hours: int = F("续报间隔小时", Integer(1, 168), default=24, doc="事态未平息前，最长每隔多少小时续报一次")
+    final_days: int = F("终报日数", Integer(1, 30), default=3, doc="处置结束后多少日内报送终报")
+    zero_time: str = F("零报告时间", Text(40), default="16:00", doc="零报告期间每日报送的截止时间，如 16:00")
+    zero_period: str = F("零报告期间", Text(200), default="重大节日、重要会议和敏感时期",
+                         doc="实行零报告（无情况也报告“无”）的期间")
+
+
+@dataclass
+class Supervision(Located):
+    """督查督办的时限。"""
+
+    feedback_workdays: int = F("督办反馈工作日", Integer(1, 30), default=5,
+                               doc="承办单位收到督办通知后多少个工作日内书面反馈办理进展")
+    reminder_days: int = F("到期提醒日数", Integer(1, 30), default=5,
+                           doc="办理期限届满前多少日，领导小组办公室提醒承办单位")
+    bulletin: str = F("通报周期", Text(60), default="每月", doc="督办事项办理情况多久通报一次，如：每月")
+
+
+@dataclass
+class FieldVisits(Located):
+    """领导下访和约访。"""
+
+    visit_cycle: str = F("下访频次", Text(100), default="每季度至少一次",
+                         doc="公司领导带案到基层单位下访的频次")
+    appointment_workdays: int = F("约访提前工作日", Integer(0, 30), default=3,
+                                  doc="约访前提前几个工作日与信访人约定时间和地点")
+
+
+_DAYS = re.compile(r"(\d+)日")
+_WORKDAYS = re.compile(r"(\d+)个工作日")
+
+
+def _check_procedure(proc: "ProcedureFile"):
+    """The day counts written in the steps' texts must be among the 法定时限 (so the manual never says both)."""
+    lim = proc.limits
+    days = {lim.accept_days, lim.handle_days, lim.extend_days, lim.review_request_days, lim.review_days,
+            lim.recheck_request_days, lim.recheck_days}
+    for i, step in enumerate(proc.steps, 1):
+        texts = [step.limit] + [b.detail or "" for b in step.branches]
+        for text in texts:
+            for n in sorted({int(m) for m in _DAYS.findall(text)} - days):
+                yield "steps", f"办理流程[{i}]（{step.name}）写有“{n}日”，与法定时限中的天数都不一致，请核对"
+            for n in sorted({int(m) for m in _WORKDAYS.findall(text)} - {lim.objection_workdays}):
+                yield "steps", f"办理流程[{i}]（{step.name}）写有“{n}个工作日”，与法定时限的异议工作日数不一致，请核对"
 
 
 @dataclass
 class ProcedureFile(Located):
     steps: list = F("办理流程", ListOf(Record(Step), min_items=1), required=True)
+    limits: Limits = F("法定时限", Record(Limits), default=Limits)
+    reporting: Reporting = F("信息报送", Record(Reporting), default=Reporting)
+    supervision: Supervision = F("督查督办", Record(Supervision), default=Supervision)
+    visits: FieldVisits = F("领导下访", Record(FieldVisits), default=FieldVisits)
+
+
+PROCEDURE_RECORD = Record(ProcedureFile, check=lambda p: list(_check_procedure(p)))
 
 
 @dataclass

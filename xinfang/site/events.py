@@ -17,7 +17,7 @@ from mkdocs.structure.files import File
 
 from .. import loader
 from ..errors import DataError
-from . import downloads, history, html
+from . import downloads, footer, history, html, phones, search_terms
 from .pages import Site
 
 ENV_VAR = "XINFANG_DATA"
@@ -71,6 +71,8 @@ def on_config(config):
     previous = history.read(Path(state_dir))
     state, count = history.advance(previous, data)
     _state.update(data=data, history=state, changes=count, first="snapshot" not in previous)
+    footer.configure(config, data)
+    search_terms.prepare()
     return config
 
 
@@ -130,17 +132,20 @@ def cancel_downloads() -> None:
 
 
 def on_page_content(page_html, page, config, files):
-    """Put back the HTML Blocks the page builders kept out of Markdown (xinfang.site.html)."""
+    """Put back the HTML Blocks the page builders kept out of Markdown (xinfang.site.html),
+    then make the phone numbers tap-to-call links."""
     fragments = _state.get("fragments", {}).get(page.file.src_uri)
-    if not fragments:
-        return page_html
-    try:
-        return html.restore(page_html, fragments)
-    except ValueError as exc:
-        raise BuildError(f"{page.file.src_uri}: {exc}") from None
+    if fragments:
+        try:
+            page_html = html.restore(page_html, fragments)
+        except ValueError as exc:
+            raise BuildError(f"{page.file.src_uri}: {exc}") from None
+    return phones.linked(page_html)
 
 
 def on_post_build(config):
+    """Runs after the search plugin's on_post_build (hooks come after plugins), so its index exists."""
+    search_terms.join_limits(Path(config.site_dir))
     history.write(Path(config.site_dir), _state["history"])
 
 

@@ -22,6 +22,7 @@ from ..yearfigures import compare, has_counts, stated_changes
 from ..schema import declared_fields
 from . import html, public, schedule, svg
 from .downloads import Download
+from .training import Training
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "site"
 TREE_LIMIT = 300  # units drawn in one tree; bigger groups are drawn to a shallower depth
@@ -121,6 +122,7 @@ class Site:
             ("contacts.md", self.contacts),
             ("changes.md", self.changes),
         ]
+        builders += Training(self).builders()
         builders += [(f"units/{u.id}.md", lambda u=u: self.unit_page(u)) for u in self.data.descendants(self.data.root)]
         out = {}
         for uri, build in builders:
@@ -169,11 +171,15 @@ class Site:
             tree_complete=len(rows) == len(d.units), unit_count=len(d.units))
 
     def procedure(self) -> str:
-        steps = [{"name": s.name, "limit": s.limit, "basis": s.basis, "detail": s.detail}
-                 for s in self.data.procedure.steps]
-        diagram = svg.flow([{"name": s["name"], "note": "时限：" + s["limit"]} for s in steps],
-                           "信访事项办理流程图", "procedure")
-        return self.render("procedure.md.j2", steps=steps, diagram=diagram)
+        d, proc = self.data, self.data.procedure
+        steps = [{"name": s.name, "limit": s.limit, "basis": s.basis, "detail": s.detail,
+                  "branches": [{"condition": b.condition, "outcome": b.outcome, "detail": b.detail or ""}
+                               for b in s.branches]} for s in proc.steps]
+        diagram = svg.flow([{**s, "note": "时限：" + s["limit"]} for s in steps], "信访事项办理流程图", "procedure")
+        office = d.units[d.enterprise.office.lead_unit]
+        places = list(dict.fromkeys(r.place for r in d.reception.rules))
+        return self.render("procedure.md.j2", steps=steps, diagram=diagram, limits=proc.limits,
+                           office_address=office.address or office.city, places=places)
 
     def screening(self) -> str:
         d = self.data

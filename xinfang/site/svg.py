@@ -1,4 +1,4 @@
-"""Diagrams drawn at build time as inline SVG: the unit tree and vertical flows.
+"""Diagrams drawn at build time as inline SVG: the unit tree and vertical flows with branches.
 
 No script or web font is involved, so the diagrams show on an intranet without
 internet access and print as sharp as the text around them.
@@ -80,27 +80,58 @@ def unit_tree(rows: list[dict], title: str) -> Markup:
     return _svg(max(width, 200), height, title, body, "xf-tree")
 
 
-def flow(steps: list[dict], title: str, ident: str, width: float = 680) -> Markup:
-    """A vertical flow: each step {name, note} a box, arrows between, top to bottom."""
-    box_w = width - 2 * PAD
-    gap, line_h = 26, 19
-    marker = f"xf-arrow-{ident}"
-    body = [f'<defs><marker id="{marker}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
-            f'markerHeight="7" orient="auto"><path d="M0 0L10 5L0 10z" fill="#b71c1c"/></marker></defs>']
+BRANCH_FILL, BRANCH_STROKE, BRANCH_TEXT = "#f4f6f8", "#607d8b", "#37474f"
+
+
+def flow(steps: list[dict], title: str, ident: str, width: float = 380) -> Markup:
+    """A narrow vertical flow with side branches, readable on a phone without zooming.
+
+    Each step is {name, note, branches: [{condition, outcome, detail}]} (branches optional). The main
+    steps are full-width boxes joined by a trunk on the left; a step's branches are
+    indented boxes under it, each reached by a dashed arrow off the trunk. At a
+    380-unit width the drawing shrinks at most a little on a 390 px screen, so its
+    14 px text stays legible (a side-by-side chart would shrink to half).
+    """
+    trunk, indent, line_h = PAD + 16, PAD + 40, 18
+    box_w, branch_w = width - 2 * PAD, width - PAD - (PAD + 40)
+    main_marker, side_marker = f"xf-arrow-{ident}", f"xf-arrow-{ident}-b"
+    body = [f'<defs><marker id="{main_marker}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
+            f'markerHeight="7" orient="auto"><path d="M0 0L10 5L0 10z" fill="#b71c1c"/></marker>'
+            f'<marker id="{side_marker}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" '
+            f'markerHeight="6" orient="auto"><path d="M0 0L10 5L0 10z" fill="{BRANCH_STROKE}"/></marker></defs>']
     y = PAD
     for i, step in enumerate(steps):
-        notes = wrap(step.get("note", ""), box_w - 24, 13) if step.get("note") else []
-        h = 14 + line_h + len(notes) * 18 + 8
+        notes = wrap(step.get("note") or "", box_w - 24, 13) if step.get("note") else []
+        h = 14 + 19 + len(notes) * line_h + 8
         body.append(f'<rect x="{PAD}" y="{y:.0f}" width="{box_w:.0f}" height="{h:.0f}" rx="6" '
                     f'fill="#fff8f6" stroke="#b71c1c" stroke-width="1.4"/>')
         body.append(f'<text x="{PAD + 12}" y="{y + 26:.0f}" font-weight="bold" fill="#b71c1c">'
                     f'{i + 1}. {escape(step["name"])}</text>')
         for j, note in enumerate(notes):
-            body.append(f'<text x="{PAD + 12}" y="{y + 26 + 20 + j * 18:.0f}" font-size="13" '
+            body.append(f'<text x="{PAD + 12}" y="{y + 46 + j * line_h:.0f}" font-size="13" '
                         f'fill="#333">{escape(note)}</text>')
-        y += h
+        top = y + h  # where the trunk leaves this step
+        y = top + 12
+        for branch in step.get("branches") or []:
+            lines = wrap(branch.get("detail") or "", branch_w - 20, 12) if branch.get("detail") else []
+            bh = 10 + 14 + 20 + len(lines) * 16 + 6
+            mid = y + 22
+            body.append(f'<path d="M{trunk} {top:.0f}V{mid:.0f}H{indent - 2}" fill="none" stroke="{BRANCH_STROKE}" '
+                        f'stroke-width="1.3" stroke-dasharray="4 3" marker-end="url(#{side_marker})"/>')
+            body.append(f'<rect x="{indent}" y="{y:.0f}" width="{branch_w:.0f}" height="{bh:.0f}" rx="5" '
+                        f'fill="{BRANCH_FILL}" stroke="{BRANCH_STROKE}" stroke-dasharray="5 3"/>')
+            body.append(f'<text x="{indent + 10}" y="{y + 18:.0f}" font-size="12" fill="#616161">'
+                        f'{escape(branch["condition"])}：</text>')
+            body.append(f'<text x="{indent + 10}" y="{y + 38:.0f}" font-weight="bold" fill="{BRANCH_TEXT}">'
+                        f'→ {escape(branch["outcome"])}</text>')
+            for j, line in enumerate(lines):
+                body.append(f'<text x="{indent + 10}" y="{y + 56 + j * 16:.0f}" font-size="12" '
+                            f'fill="{BRANCH_TEXT}">{escape(line)}</text>')
+            y += bh + 10
         if i < len(steps) - 1:
-            body.append(f'<line x1="{width / 2:.0f}" y1="{y:.0f}" x2="{width / 2:.0f}" y2="{y + gap - 2:.0f}" '
-                        f'stroke="#b71c1c" stroke-width="1.6" marker-end="url(#{marker})"/>')
-            y += gap
+            y += 8
+            body.append(f'<line x1="{trunk}" y1="{top:.0f}" x2="{trunk}" y2="{y - 2:.0f}" '
+                        f'stroke="#b71c1c" stroke-width="1.6" marker-end="url(#{main_marker})"/>')
+        else:
+            y -= 12 if not step.get("branches") else 10
     return _svg(width, y + PAD, title, body, "xf-flow")
