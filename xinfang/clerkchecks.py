@@ -14,7 +14,7 @@ from .workdays import CalendarError, calendar_for
 
 
 def clerk_checks(data) -> list[Problem]:
-    return [*_future_dates(data), *_shared_mobiles(data), *_unmatched_places(data),
+    return [*future_dates(data.risks, data.today), *_shared_mobiles(data), *_unmatched_places(data),
             *_provisional_holidays(data), *_roles_of_people_who_left(data)]
 
 
@@ -22,10 +22,10 @@ def _warn(record, attr: str, message: str) -> Problem:
     return Problem(field_pos(record, attr), field_path(record, attr), message, warning=True)
 
 
-def _future_dates(data):
-    today = data.today
+def future_dates(risks, today):
+    """Ledger dates after the data date (also used by the import, on the entries a return changes)."""
     after = f"晚于数据日期 {today.isoformat()}（enterprise.yaml），是否写错了年份或月份？"
-    for risk in data.risks:
+    for risk in risks:
         for attr, what in (("registered", "挂号日期"), ("closed", "销号日期")):
             day = getattr(risk, attr)
             if day is not None and day > today:

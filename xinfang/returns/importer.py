@@ -18,13 +18,13 @@ from pathlib import Path
 
 import yaml
 
-from .. import loader
+from .. import clerkchecks, loader
 from ..errors import DataError, Pos
 from ..errors import Problem as DataProblem
 from ..layout import RISKS_DIR
 from ..model import RISK_RECORD
 from ..outputs import locked, write_atomic
-from ..schema import Context
+from ..schema import MISSING, Context
 from .columns import BY_HEADER, PROGRESS_DATE, PROGRESS_NOTE
 from .plan import EntryPlan, People, Problem, ReturnPlan, find_unit, locate, plan_return
 from .reader import ReturnFileError, read
@@ -163,7 +163,8 @@ def _entry_yaml(fields: dict, notes: list) -> tuple[str, dict[int, str]]:
 
 
 def _check_entry(data, plan: ReturnPlan, entry: EntryPlan) -> list[Problem]:
-    """The entry after the change, checked by the model's own record rules (types, values, rules)."""
+    """The entry after the change, checked by the model's own record rules (types, values, rules);
+    the data's warnings about what the unit wrote become the return's notices."""
     if entry.new:
         merged, notes = dict(entry.fields), entry.notes
     else:
@@ -174,23 +175,26 @@ def _check_entry(data, plan: ReturnPlan, entry: EntryPlan) -> list[Problem]:
     entry.merged = merged
     text, _keys = _entry_yaml(merged, notes)
     ctx = Context("entry")
-    RISK_RECORD.load(yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)), "", ctx)
+    record = RISK_RECORD.load(yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)), "", ctx)
     found = []
     for problem in ctx.problems:
-        key = re.split(r"[.\[]", problem.path)[0] if problem.path else ""
-        header = PROGRESS_NOTE if key == "进展情况" else (key if key in BY_HEADER else "编号")
-        if key == "进展情况" and problem.path.endswith("日期"):
-            header = PROGRESS_DATE
-        if header in entry.failed:
-            continue  # its cell was reported already
-        ref = locate(plan.file, entry.row, header)
-        found.append(_problem(plan.file.name, ref, header, problem.message))
-    today = data.today
-    for day, _note in entry.notes:
-        if day > today:
-            found.append(_problem(plan.file.name, locate(plan.file, entry.row, PROGRESS_DATE), PROGRESS_DATE,
-                                  f"进展日期 {day.isoformat()} 晚于数据日期 {today.isoformat()}"))
+        header = _header_of(problem.path)
+        if header not in entry.failed:  # else its cell was reported already
+            found.append(_problem(plan.file.name, locate(plan.file, entry.row, header), header, problem.message))
+    if record is not MISSING:
+        for warning in clerkchecks.future_dates([record], data.today):
+            header = _header_of(warning.path)
+            if header in entry.row.cells:  # about what this return wrote, not what the data held
+                plan.notices.append(f"{entry.row.cells[header].ref}  {header}: {warning.message}")
     return found
+
+
+def _header_of(path: str) -> str:
+    """The workbook column a record path such as 风险等级 or 进展情况[2].日期 is filled in."""
+    key = re.split(r"[.\[]", path)[0] if path else ""
+    if key == "进展情况":
+        return PROGRESS_DATE if path.endswith("日期") else PROGRESS_NOTE
+    return key if key in BY_HEADER else "编号"
 
 
 def _edited_files(data, data_dir: Path, plans: list[ReturnPlan]) -> dict[str, str]:
