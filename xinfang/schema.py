@@ -548,7 +548,11 @@ class Record(Spec):
             properties[meta["key"]] = prop
             if meta["required"]:
                 required.append(meta["key"])
-        schema = {"type": "object", "additionalProperties": False, "properties": properties}
+        # Unknown keys are refused through propertyNames rather than additionalProperties, so the
+        # editor (the YAML language server reads errorMessage) says so in Chinese.
+        keys = list(properties)
+        schema = {"type": "object", "properties": properties,
+                  "propertyNames": {"enum": keys, "errorMessage": f"未知的键，可用的键：{'、'.join(keys)}"}}
         if required:
             schema["required"] = required
         if self.own_doc():
