@@ -19,14 +19,13 @@ from pathlib import Path
 import yaml
 
 from .. import clerkchecks, loader
-from ..errors import DataError, Pos
-from ..errors import Problem as DataProblem
+from ..errors import DataError, Problem
 from ..layout import RISKS_DIR
 from ..model import RISK_RECORD
 from ..outputs import locked, write_atomic
 from ..schema import MISSING, Context
 from .columns import BY_HEADER, PROGRESS_DATE, PROGRESS_NOTE
-from .plan import EntryPlan, People, Problem, ReturnPlan, find_unit, locate, plan_return
+from .plan import EntryPlan, People, ReturnPlan, find_unit, locate, plan_return, problem
 from .reader import ReturnFileError, read
 from .values import fields_of
 from .yamledit import ENTRY_KEYS, RiskFileEditor, new_file, scalar
@@ -57,7 +56,7 @@ def collect(paths: list[Path]) -> list[Path]:
 def run_import(paths: list[Path], *, data_dir: Path, out_dir: Path, apply: bool, reporter) -> str:
     files = collect(paths)
     if not files:
-        raise ImportRefused([_problem("", "", "", "没有找到要导入的报送表（.xlsx 或 .docx）")])
+        raise ImportRefused([problem("", "", "", "没有找到要导入的报送表（.xlsx 或 .docx）")])
     reporter.step(f"读取并检查数据：{data_dir}")
     data = loader.load(Path(data_dir), cache_dir=Path(out_dir) / ".cache" / "parsed")
     reporter.step(f"读取报送表：{len(files)} 份")
@@ -68,7 +67,7 @@ def run_import(paths: list[Path], *, data_dir: Path, out_dir: Path, apply: bool,
         for entry in plan.entries:
             problems += _check_entry(data, plan, entry)
     if problems:
-        raise ImportRefused([_as_data_problem(p) for p in problems])
+        raise ImportRefused(problems)
     texts = _edited_files(data, Path(data_dir), plans)
     _check_whole(Path(data_dir), Path(out_dir), texts, plans)
     preview = describe(data, plans)
@@ -82,28 +81,19 @@ def run_import(paths: list[Path], *, data_dir: Path, out_dir: Path, apply: bool,
             "\n请运行 generate.py 重新生成文档，并按发放清单重新下发。")
 
 
-def _problem(file: str, ref: str, field: str, message: str) -> Problem:
-    return Problem(file, ref, field, message)
-
-
-def _as_data_problem(problem: Problem) -> DataProblem:
-    where = f"{problem.file} {problem.ref}".strip()
-    return DataProblem(Pos(where), problem.field, problem.message)
-
-
 def _plans(data, files: list[Path], problems: list[Problem]) -> list[ReturnPlan]:
     plans, seen, people = [], {}, People(data)
     for path in files:
         try:
             return_file = read(path)
         except ReturnFileError as exc:
-            problems.append(_problem(path.name, "", "", str(exc)))
+            problems.append(problem(path.name, "", "", str(exc)))
             continue
         unit = find_unit(data, return_file, problems)
         if unit is None:
             continue
         if unit.id in seen:
-            problems.append(_problem(path.name, "", "", f"与 {seen[unit.id]} 同属{unit.label}：同一单位一次只能导入一份报送表"))
+            problems.append(problem(path.name, "", "", f"与 {seen[unit.id]} 同属{unit.label}：同一单位一次只能导入一份报送表"))
             continue
         seen[unit.id] = path.name
         plans.append(plan_return(data, return_file, unit, problems, people))
@@ -177,10 +167,10 @@ def _check_entry(data, plan: ReturnPlan, entry: EntryPlan) -> list[Problem]:
     ctx = Context("entry")
     record = RISK_RECORD.load(yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)), "", ctx)
     found = []
-    for problem in ctx.problems:
-        header = _header_of(problem.path)
+    for rule in ctx.problems:
+        header = _header_of(rule.path)
         if header not in entry.failed:  # else its cell was reported already
-            found.append(_problem(plan.file.name, locate(plan.file, entry.row, header), header, problem.message))
+            found.append(problem(plan.file.name, locate(plan.file, entry.row, header), header, rule.message))
     if record is not MISSING:
         for warning in clerkchecks.future_dates([record], data.today):
             header = _header_of(warning.path)
@@ -255,7 +245,7 @@ def _check_whole(data_dir: Path, out_dir: Path, texts: dict[str, str], plans: li
         try:
             after = loader.load(overlay, cache_dir=out_dir / ".cache" / "parsed", prune=False)
         except DataError as exc:
-            raise ImportRefused([DataProblem(p.pos, p.path, f"导入后数据检查未通过：{p.message}")
+            raise ImportRefused([Problem(p.pos, p.path, f"导入后数据检查未通过：{p.message}")
                                  for p in exc.problems if not p.warning]) from None
     for plan in plans:
         for entry in plan.entries:

@@ -17,22 +17,16 @@ from ..forms.return_workbook import covered_units
 from . import cells
 from .columns import (BY_HEADER, CAMPAIGN, CHOICE, COLUMNS, DATE, ENTRY_SHEET, FORM_NAME, FORMAT_VERSION, ID,
                       INT, PERSON, PROGRESS_DATE, PROGRESS_NOTE, TEXT, column_letter)
+from ..errors import Pos, Problem
 from .reader import ReturnFile, Row
 from .values import digest, fields_of
 
 DEFAULTS = {"状态": "在办", "排查方式": "日常排查"}
 
 
-@dataclass
-class Problem:
-    file: str
-    ref: str
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file} {self.ref}  {self.field}: {self.message}" if self.field else \
-            f"{self.file} {self.ref}  {self.message}"
+def problem(file: str, ref: str, field: str, message: str) -> Problem:
+    """A problem of a returned file, located as `文件名 工作表!单元格` (a DOCX: its table, row and column)."""
+    return Problem(Pos(f"{file} {ref}".strip()), field, message)
 
 
 @dataclass
@@ -113,40 +107,40 @@ def locate(return_file: ReturnFile, row: Row, header: str) -> str:
     return row.first_ref
 
 
-def find_unit(data, return_file: ReturnFile, problems: list[Problem]):
+def find_unit(data, return_file: ReturnFile, problems: list):
     """The unit a return belongs to: its hidden sheet for workbooks, its 填报单位 for DOCX ledgers."""
     name = return_file.name
     if return_file.kind == "docx":
         wanted = return_file.unit_label
         found = [u for u in data.units.values() if wanted in (u.name, u.label)]
         if len(found) != 1:
-            problems.append(Problem(name, "填报单位", "", f"找不到填报单位“{wanted}”（应为 units.yaml 中的单位名称）"))
+            problems.append(problem(name, "填报单位", "", f"找不到填报单位“{wanted}”（应为 units.yaml 中的单位名称）"))
             return None
         return found[0]
     meta = return_file.meta
     if meta.get("表格") != FORM_NAME:
-        problems.append(Problem(name, "", "", f"不是{FORM_NAME}（可能是其他表格的工作簿），无法导入"))
+        problems.append(problem(name, "", "", f"不是{FORM_NAME}（可能是其他表格的工作簿），无法导入"))
         return None
     if meta.get("格式版本") != str(FORMAT_VERSION):
-        problems.append(Problem(name, "", "", f"报送表的格式版本“{meta.get('格式版本')}”无法识别"
+        problems.append(problem(name, "", "", f"报送表的格式版本“{meta.get('格式版本')}”无法识别"
                                               f"（本工具为第 {FORMAT_VERSION} 版）：请使用信访办公室最新下发的报送表"))
         return None
     unit = data.units.get(meta.get("单位编号", ""))
     if unit is None:
-        problems.append(Problem(name, "", "", f"报送表所属单位“{meta.get('单位编号')}”在 units.yaml 中不存在"))
+        problems.append(problem(name, "", "", f"报送表所属单位“{meta.get('单位编号')}”在 units.yaml 中不存在"))
         return None
     named = [u for u in data.units.values() if name.startswith(f"{u.label}-{FORM_NAME}")]
     if named and named[0].id != unit.id:
-        problems.append(Problem(name, "", "", f"文件名表明是{named[0].label}的报送表，内容却是{unit.label}的"
+        problems.append(problem(name, "", "", f"文件名表明是{named[0].label}的报送表，内容却是{unit.label}的"
                                               f"（是否把其他单位的报送表改了名？）"))
         return None
     return unit
 
 
-def plan_return(data, return_file: ReturnFile, unit, problems: list[Problem], people: "People") -> ReturnPlan:
+def plan_return(data, return_file: ReturnFile, unit, problems: list, people: "People") -> ReturnPlan:
     plan = ReturnPlan(return_file, unit)
     name = return_file.name
-    problems += [Problem(name, ref, f, message) for ref, f, message in return_file.problems]
+    problems += [problem(name, ref, f, message) for ref, f, message in return_file.problems]
     issued_date = return_file.meta.get("数据日期")
     if issued_date and issued_date != data.today.isoformat():
         plan.notices.append(f"此报送表按 {issued_date} 的数据下发，当前数据日期为 {data.today.isoformat()}；"
@@ -163,7 +157,7 @@ def plan_return(data, return_file: ReturnFile, unit, problems: list[Problem], pe
             risk = by_content.get((values["问题描述"].strip(), dt.date.fromisoformat(values["挂号日期"])))
         if risk is not None and risk.unit not in covered:
             owner = data.units[risk.unit].label
-            problems.append(Problem(name, locate(return_file, row, "编号"), "编号",
+            problems.append(problem(name, locate(return_file, row, "编号"), "编号",
                                     f"隐患“{risk.id}”属于{owner}，不能由{unit.label}的报送表修改"))
             continue
         if risk is None and ident in return_file.issued:  # issued pre-filled, since removed by the office
@@ -171,7 +165,7 @@ def plan_return(data, return_file: ReturnFile, unit, problems: list[Problem], pe
                                 f"单位对它的填报未导入，请与单位核实")
             continue
         if risk is None and ident and return_file.kind == "xlsx":
-            problems.append(Problem(name, locate(return_file, row, "编号"), "编号",
+            problems.append(problem(name, locate(return_file, row, "编号"), "编号",
                                     f"编号“{ident}”不存在：新增隐患请将编号留空，由导入时统一编号"))
             continue
         notes = _notes(return_file, row, values, problems)
@@ -195,7 +189,7 @@ def _parse_row(return_file, row: Row, people: People, campaigns: dict, problems)
         try:
             value = _cell_value(column, cell.value, people, campaigns)
         except cells.CellError as exc:
-            problems.append(Problem(return_file.name, cell.ref, header, str(exc)))
+            problems.append(problem(return_file.name, cell.ref, header, str(exc)))
             failed.add(header)
             continue
         if value not in (None, ""):
@@ -232,11 +226,11 @@ def _notes(return_file, row: Row, values: dict, problems) -> list | None:
             except cells.CellError:
                 pass
     if note and not day:
-        problems.append(Problem(return_file.name, locate(return_file, row, PROGRESS_DATE), PROGRESS_DATE,
+        problems.append(problem(return_file.name, locate(return_file, row, PROGRESS_DATE), PROGRESS_DATE,
                                 "填写了新进展内容，还须填写进展日期"))
         return None
     if day and not note:
-        problems.append(Problem(return_file.name, locate(return_file, row, PROGRESS_NOTE), PROGRESS_NOTE,
+        problems.append(problem(return_file.name, locate(return_file, row, PROGRESS_NOTE), PROGRESS_NOTE,
                                 "填写了新进展日期，还须填写进展内容"))
         return None
     return [(dt.date.fromisoformat(day), note)] if note else []
