@@ -278,3 +278,32 @@ def test_block_list_item_removed_with_its_line_only():
 def test_edit_refuses_text_that_is_not_what_it_expects():
     with pytest.raises(EditConflict):
         apply("a: older\n", [Edit(1, 4, "old", "new")])
+
+
+def test_the_change_list_words_a_handover_as_one_change(tmp_path):
+    from conftest import copy_data
+    data, out = copy_data(tmp_path), tmp_path / "build"
+    assert run_cli("forms", "--data", str(data), "--out", str(out), "--quiet").returncode == 0
+    assert run_cli("handover", "赵国强", "李文斌", "--apply", "--data", str(data), "--out", str(out)).returncode == 0
+    assert run_cli("forms", "--data", str(data), "--out", str(out), "--quiet").returncode == 0
+    lines = (out / "变更清单.txt").read_text("utf-8").splitlines()
+    assert lines[2:4] == [
+        "数据变化 1 处：",
+        "  - 人员交接：赵国强 2026-11-20 离任，李文斌 接任其 9 项职务"
+        "（应急指挥部·总指挥、领导小组·组长、包案、接访规则、责任分工等）",
+    ]
+    from conftest import DATA
+    shown = run_cli("diff", str(DATA), str(data)).stdout.splitlines()  # diff words it the same
+    assert shown[1] == lines[3]
+
+
+def test_a_handover_folds_only_the_leavers_roles():
+    from xinfang.changes import Change, handovers
+    found = [Change("person/p1/离任日期", "人员“甲”·离任日期", "（空）", "2026-11-20"),
+             Change("enterprise/组长", "领导小组·组长", "甲", "乙"),
+             Change("reception/甲规则", "接访规则“p1”·周期", "每月", None),
+             Change("reception/乙规则", "接访规则“p2”·周期", None, "每月"),
+             Change("units/u1/电话", "单位“一矿”·电话", "0373-1", "0373-2")]
+    folded = handovers(found, lambda kind, ident: {"p1": "甲", "p2": "乙"}[ident])
+    assert [str(c) for c in folded] == ["单位“一矿”·电话 由 0373-1 改为 0373-2",
+                                         "人员交接：甲 2026-11-20 离任，乙 接任其 2 项职务（领导小组·组长、接访规则）"]

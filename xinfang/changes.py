@@ -11,8 +11,10 @@ snapshot, so snapshots may be stored next to public outputs.
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass
 
 from .schema import ListOf, Record, Ref, declared_fields
@@ -169,7 +171,50 @@ def diff(old: dict, new: dict, name=None) -> list[Change]:
     for record, facts in whole.items():
         label, brief = facts[0][0].split("·", 1)[0], _brief(record, facts)
         changes.append(Change(record, label, None, brief) if record in added else Change(record, label, brief, None))
-    return sorted(changes, key=lambda change: change.key)
+    return sorted(handovers(changes, name), key=lambda change: change.key)
+
+
+@dataclass(frozen=True)
+class Handover:
+    """Someone left (离任日期 set) and someone else took over their roles: one change, not one per role."""
+
+    key: str
+    leaving: str
+    successor: str
+    day: str
+    roles: tuple[str, ...]
+
+    def __str__(self) -> str:
+        shown = "、".join(self.roles[:5]) + ("等" if len(self.roles) > 5 else "")
+        return (f"人员交接：{self.leaving} {self.day} 离任，{self.successor} 接任其 {len(self.roles)} 项职务"
+                f"（{shown}）")
+
+
+_LEFT = re.compile(r"^人员“(?P<name>.+)”·离任日期$")
+_KEYED = re.compile(r"“(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)”")
+
+
+def handovers(found: list[Change], name=None) -> list:
+    """`found` with each handover's changes (generate.py handover, or the same by hand) folded into one."""
+    for left in [c for c in found if _LEFT.match(c.label) and c.old in (None, EMPTY) and c.new not in (None, EMPTY)]:
+        leaving, leaver_id = _LEFT.match(left.label).group("name"), left.key.split("/")[1]
+        successors = collections.Counter(c.new for c in found if c.old == leaving and c.new)
+        if not successors:
+            continue  # left without a successor: the roles' own changes say what happened
+        successor = successors.most_common(1)[0][0]
+
+        def keyed_by(change: Change) -> str | None:  # a record keyed by a person's ID, e.g. 接访规则“wang-jun”
+            match = _KEYED.search(change.label)
+            return match.group("id") if match else None
+
+        part = [c for c in found if c is not left and (
+            (c.old and leaving in c.old.split("、") and (c.new is None or leaving not in c.new.split("、")))
+            or keyed_by(c) == leaver_id
+            or (c.old is None and keyed_by(c) and name and name("person", keyed_by(c)) == successor))]
+        roles = list(dict.fromkeys(_KEYED.sub("", c.label).split("·")[0] if keyed_by(c) else c.label for c in part))
+        found = [c for c in found if c is not left and c not in part]
+        found.append(Handover(left.key, leaving, successor, left.new, tuple(roles)))
+    return found
 
 
 # Facts of these kinds belong to a list record, keyed "<kind>/<ID or identity>/<field>…".
