@@ -460,3 +460,16 @@ def test_home_with_percentages_only_has_no_empty_table(example):
     markdown = Site(data, [], []).home()
     assert "## 信访总量" in markdown and "| 年度 |" not in markdown
     assert "2026年：信访工作总量同比下降16.7%，到省上访同比下降36%。" in markdown
+
+
+def test_unit_page_opens_with_its_zip_and_return_workbook_then_each_blank(site):
+    markup = page(site, "units/yi-kuang")
+    section = markup.split('id="本单位表格下载"', 1)[1].split("<h2", 1)[0]
+    names = [unquote(t).rsplit("/", 1)[-1] for t in LINK.findall(section) if "downloads/yi-kuang/" in t]
+    assert names[0] == "一矿-全部空白模板.zip"
+    assert names[1] == "一矿-信访隐患报送表-2026年11月.xlsx"
+    assert names[2:] and all(n.endswith(".docx") for n in names[2:])
+    titles = re.findall(r">([^<>]+)</a>", section)
+    assert all(t.endswith("（空白）") for t in titles[2:len(names)])
+    # the downloads come before everything but the unit's facts
+    assert markup.index('id="本单位表格下载"') < markup.index('id="领导与信访联络员"')

@@ -8,6 +8,7 @@ diagrams.
 
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
 
 import jinja2
@@ -302,7 +303,8 @@ class Site:
         tree = None
         if unit.children:
             tree = html.figure(svg.unit_tree(self.tree_rows(unit, ""), f"{unit.label}下属单位"))
-        own = [html.link(dl.title, f"../{dl.href}") for dl in self.downloads_of.get(unit.id, [])]
+        own = [html.link(unit_download_title(dl), f"../{dl.href}")
+               for dl in sorted(self.downloads_of.get(unit.id, []), key=unit_download_order)]
         company = []  # large groups: 2,000 pages × the company's forms would slow the build for nothing
         if unit.id != d.root.id and len(d.units) <= LIST_LIMIT:
             company = [html.link(dl.title, f"../{dl.href}") for dl in self.downloads_of.get(d.root.id, [])]
@@ -334,3 +336,15 @@ class Site:
 
     def changes(self) -> str:
         return self.render("changes.md.j2", history=self.history)
+
+
+def unit_download_order(dl: Download) -> tuple:
+    """A unit's page lists its zip of every blank first, then its return workbook, then each blank."""
+    return ({".zip": 0, ".xlsx": 1}.get(posixpath.splitext(dl.name)[1], 2), dl.name)
+
+
+def unit_download_title(dl: Download) -> str:
+    """Each blank marked 空白 the same way (the zip and the filled return workbook say what they are)."""
+    if dl.name.endswith(".docx"):
+        return dl.title.removesuffix("（空白）") + "（空白）"
+    return dl.title
