@@ -11,12 +11,11 @@ import dataclasses
 import datetime as dt
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import DATA, QuietReporter, copy_data, run_cli
+from conftest import QuietReporter, copy_data, run_cli
 from xinfang import forms, loader, tracking
 from xinfang.build import build_documents
 from xinfang.errors import XinfangError
