@@ -63,3 +63,11 @@ def test_entries_into_an_empty_list_and_a_new_file():
     assert entries(editor.text())["fw-2026-002"]["进展情况"][0]["内容"] == "登记"
     made = new_file("caiwu", "# 财务部\n", [({"编号": "cw-2026-001", "问题描述": "新"}, [])])
     assert made.startswith("# 财务部\n单位: caiwu\n") and entries(made)["cw-2026-001"]["问题描述"] == "新"
+
+
+def test_every_value_written_reads_back_as_itself():
+    from xinfang.returns.yamledit import scalar
+    tricky = ["一矿职工反映工资下降约8%。", "一矿: 问题", "一矿 #1", "第二条   ", "yes", "123", "2026-11-20", "~",
+              "一矿\t说明", "- 列表", "“引号”开头", "一矿，[括号]", "两行\n第二行", "null", "一矿&别名", "@开头"]
+    for text in tricky:
+        assert yaml.safe_load("键: " + scalar(text, 0))["键"] == text, text

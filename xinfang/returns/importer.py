@@ -83,13 +83,14 @@ def run_import(paths: list[Path], *, data_dir: Path, out_dir: Path, apply: bool,
 
 def _plans(data, files: list[Path], problems: list[Problem]) -> list[ReturnPlan]:
     plans, seen, people = [], {}, People(data)
+    labels = {unit.label for unit in data.units.values()}  # the unit a return's file name names
     for path in files:
         try:
             return_file = read(path)
         except ReturnFileError as exc:
             problems.append(problem(path.name, "", "", str(exc)))
             continue
-        unit = find_unit(data, return_file, problems)
+        unit = find_unit(data, return_file, problems, labels)
         if unit is None:
             continue
         if unit.id in seen:

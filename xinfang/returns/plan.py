@@ -107,7 +107,7 @@ def locate(return_file: ReturnFile, row: Row, header: str) -> str:
     return row.first_ref
 
 
-def find_unit(data, return_file: ReturnFile, problems: list):
+def find_unit(data, return_file: ReturnFile, problems: list, labels: set[str]):
     """The unit a return belongs to: its hidden sheet for workbooks, its 填报单位 for DOCX ledgers."""
     name = return_file.name
     if return_file.kind == "docx":
@@ -129,9 +129,9 @@ def find_unit(data, return_file: ReturnFile, problems: list):
     if unit is None:
         problems.append(problem(name, "", "", f"报送表所属单位“{meta.get('单位编号')}”在 units.yaml 中不存在"))
         return None
-    named = [u for u in data.units.values() if name.startswith(f"{u.label}-{FORM_NAME}")]
-    if named and named[0].id != unit.id:
-        problems.append(problem(name, "", "", f"文件名表明是{named[0].label}的报送表，内容却是{unit.label}的"
+    named = name.split(f"-{FORM_NAME}", 1)[0] if f"-{FORM_NAME}" in name else None
+    if named and named != unit.label and named in labels:
+        problems.append(problem(name, "", "", f"文件名表明是{named}的报送表，内容却是{unit.label}的"
                                               f"（是否把其他单位的报送表改了名？）"))
         return None
     return unit

@@ -10,18 +10,26 @@ raises if any entry did not come out as intended (see xinfang.returns.importer).
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import yaml
 
 from .values import FIELDS
 
 ENTRY_KEYS = ("编号", *FIELDS, "进展情况")  # the order a new key is placed in
+# Text that starts with a CJK ideograph and holds no character YAML gives a meaning to inside a plain
+# scalar: never a number, date, boolean or null, so it needs no quotes.
+_PLAIN = re.compile(r"[\u4e00-\u9fff][^\x00-\x1f:#'\"\\\[\]{},&*!|>%@`\x7f-\x9f]*(?<! )")
 
 
 class _Structure(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """Composes structure and marks only: edits need no types, so no tag is resolved (3x faster)."""
 
-    yaml_implicit_resolvers: dict = {}
+    _TAGS = {yaml.ScalarNode: "tag:yaml.org,2002:str", yaml.SequenceNode: "tag:yaml.org,2002:seq",
+             yaml.MappingNode: "tag:yaml.org,2002:map"}
+
+    def resolve(self, kind, value, implicit):
+        return self._TAGS[kind]
 
 
 def scalar(value, indent: int) -> str:
@@ -33,6 +41,8 @@ def scalar(value, indent: int) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     text = str(value)
+    if _PLAIN.fullmatch(text):  # the usual Chinese sentence: plain as it stands (YAML reads it back as written)
+        return text
     if "\n" in text:
         pad = " " * (indent + 2)
         return "|-\n" + "\n".join(pad + line if line else "" for line in text.split("\n"))
