@@ -88,7 +88,7 @@ class OutputFolder:
         self.previous: dict[str, dict] = stored["files"]
         self.reads = ReadIndex(stored.get("reads"))
         self.current: dict[str, dict] = {}
-        self.staged: list[str] = []
+        self.staged: dict[str, None] = {}  # paths rendered anew, in order (a dict: asked for often)
         self.outcome = Outcome()
         shutil.rmtree(self.staging, ignore_errors=True)  # leftovers of a killed build
 
@@ -109,6 +109,10 @@ class OutputFolder:
         self.outcome.unchanged.append(path)
         return True
 
+    def source(self, path: str) -> Path:
+        """Where the bytes this build keeps at `path` are now: staged, or left in place unchanged."""
+        return (self.staging if path in self.staged else self.root) / path
+
     def output_digest(self, path: str) -> str:
         """The digest of the bytes this build keeps at `path` (kept or staged)."""
         return self.current[path]["output"]
@@ -127,7 +131,7 @@ class OutputFolder:
         target = self.staging / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
-        self.staged.append(path)
+        self.staged[path] = None
         (self.outcome.changed if old and (self.root / path).exists() else self.outcome.new).append(path)
 
     def commit(self) -> Outcome:

@@ -4,7 +4,8 @@ The blanks of a unit are the blank jobs in its own folder (空白模板/<ancesto
 the zip goes in that folder as <unit>-全部空白模板.zip. Entry names are the files'
 own names, sorted, UTF-8 flagged, with fixed times and attributes, so the same
 blanks always give the same bytes. Members are stored, not compressed again:
-a .docx is already a deflated zip.
+a .docx is already a deflated zip. `stage_zip` also packs the one zip of every
+unit's return workbook (xinfang.forms.return_workbook).
 """
 
 from __future__ import annotations
@@ -37,26 +38,19 @@ def groups(jobs) -> dict[str, list]:
     return dict(sorted(found.items()))
 
 
-def input_digest(folder, jobs) -> str:
-    """What a zip is made of: its members' names and the digests of their bytes."""
-    members = sorted((posixpath.basename(job.path), folder.output_digest(job.path)) for job in jobs)
-    return hashlib.sha256(json.dumps(members, ensure_ascii=False).encode("utf-8")).hexdigest()
+def stage_zip(folder, path: str, members: list[tuple[str, str]]) -> None:
+    """Stage at `path` a zip of (entry name, output path) members, unless they are all as last time.
 
-
-def stage_bundles(folder, jobs) -> list[str]:
-    """After `stage` rendered the blanks into `folder` (an OutputFolder), add each unit's zip.
-
-    A member comes from the staging area when it was just rendered, else from the
-    output folder where an earlier build left it unchanged. Returns the zip paths.
+    Its input digest is the members' names and the digests of their bytes; a member comes
+    from the staging area when it was just rendered, else from where an earlier build left it.
     """
-    staged = set(folder.staged)
+    names = sorted((name, folder.output_digest(member)) for name, member in members)
+    digest = hashlib.sha256(json.dumps(names, ensure_ascii=False).encode("utf-8")).hexdigest()
+    if not folder.is_current(path, digest):
+        folder.put(path, bundle([(name, folder.source(member).read_bytes()) for name, member in members]), digest)
+
+
+def stage_bundles(folder, jobs) -> None:
+    """After `stage` rendered the blanks into `folder` (an OutputFolder), add each unit's zip."""
     for path, members in groups(jobs).items():
-        digest = input_digest(folder, members)
-        if folder.is_current(path, digest):
-            continue
-        items = []
-        for job in members:
-            source = (folder.staging if job.path in staged else folder.root) / job.path
-            items.append((posixpath.basename(job.path), source.read_bytes()))
-        folder.put(path, bundle(items), digest)
-    return list(groups(jobs))
+        stage_zip(folder, path, [(posixpath.basename(job.path), job.path) for job in members])

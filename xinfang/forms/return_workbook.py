@@ -6,8 +6,6 @@ chooses the units and gathers the plain data each workbook shows.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from functools import partial
 
 from .. import rhythm
@@ -16,6 +14,7 @@ from ..render import Job
 from ..returns.columns import FORM_NAME, FORMAT_VERSION
 from ..returns.values import fields_of, person_labels, workbook_people
 from ..tracking import plain
+from .blank_bundle import stage_zip
 from .common import enterprise_header, period_month, safe_name, unit_folder
 from .ledger import ledger_units
 from .scope import ISSUING_KINDS
@@ -96,16 +95,6 @@ def bundle_path(data) -> str:
 def stage_bundle(folder, data, jobs) -> None:
     """After `stage` rendered the forms into `folder` (an OutputFolder), add one zip of every
     unit's workbook, in their unit folders, for the office to send out."""
-    from .blank_bundle import bundle
-    members = [job for job in jobs if job.template == TEMPLATE]
-    if not members:
-        return
-    path = bundle_path(data)
-    names = [(job.path.removeprefix(f"{TOP}/"), folder.output_digest(job.path)) for job in members]
-    digest = hashlib.sha256(json.dumps(sorted(names), ensure_ascii=False).encode("utf-8")).hexdigest()
-    if folder.is_current(path, digest):
-        return
-    staged = set(folder.staged)
-    items = [(job.path.removeprefix(f"{TOP}/"),
-              ((folder.staging if job.path in staged else folder.root) / job.path).read_bytes()) for job in members]
-    folder.put(path, bundle(items), digest)
+    members = [(job.path.removeprefix(f"{TOP}/"), job.path) for job in jobs if job.template == TEMPLATE]
+    if members:
+        stage_zip(folder, bundle_path(data), members)
