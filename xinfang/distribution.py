@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import math
 import posixpath
 import zipfile
 from dataclasses import dataclass, field
@@ -25,6 +24,7 @@ from .returns import textdump as xlsxdump
 from .forms.common import BLANK_DIR, CONFIDENTIAL_DIR, FILLED_DIR
 from .jinja import cn_date
 from .outputs import Outcome, write_atomic
+from .xlsxlayout import a4_landscape, new_workbook, properties, row_height
 
 TEXT = "发放清单.txt"
 WORKBOOK = "发放清单.xlsx"
@@ -163,12 +163,9 @@ def workbook(found: list[Entry], today: dt.date) -> bytes:
     Sheet 发放清单: a row per document to issue or withdraw, with what changed in it;
     sheet 仅日期更新: the documents regenerated only for their dates (or layout).
     """
-    import xlsxwriter
-
     buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, {"in_memory": True})
-    book.set_properties({"title": "信访工作文档发放清单", "author": "", "company": "",
-                         "created": dt.datetime(today.year, today.month, today.day)})
+    book = new_workbook(buffer)
+    book.set_properties(properties("信访工作文档发放清单", "", "", today))
     font = {"font_name": "宋体", "font_size": 10}
     formats = {"title": book.add_format({**font, "bold": True, "font_size": 14}),
                "note": book.add_format({**font, "text_wrap": True, "valign": "top"}),
@@ -189,7 +186,7 @@ def workbook(found: list[Entry], today: dt.date) -> bytes:
 def _sheet(sheet, formats: dict, heading: str, note: str, entries: list[Entry]) -> None:
     sheet.write(0, 0, heading, formats["title"])
     sheet.merge_range(1, 0, 1, len(COLUMNS) - 1, note, formats["note"])
-    sheet.set_row(1, _height([note], sum(width for _, width in COLUMNS)))
+    sheet.set_row(1, row_height([(note, sum(width for _, width in COLUMNS))]))
     for col, (name, width) in enumerate(COLUMNS):
         sheet.write(3, col, name, formats["head"])
         sheet.set_column(col, col, width)
@@ -200,25 +197,10 @@ def _sheet(sheet, formats: dict, heading: str, note: str, entries: list[Entry]) 
         values = (row - 3, entry.unit, ACTIONS[entry.kind], entry.section, entry.path, "\n".join(reasons))
         for col, value in enumerate(values):
             sheet.write(row, col, value, formats["cell"])
-        sheet.set_row(row, max(_height([str(v)], width) for v, (_, width) in zip(values, COLUMNS)))
+        sheet.set_row(row, row_height([(str(v), width) for v, (_, width) in zip(values, COLUMNS)]))
     sheet.freeze_panes(4, 0)
     sheet.autofilter(3, 0, 3 + len(entries), len(COLUMNS) - 1)
-    sheet.set_landscape()
-    sheet.set_paper(9)  # A4
-    sheet.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
-    sheet.fit_to_pages(1, 0)  # as wide as one page, as long as it takes
-    sheet.repeat_rows(3)
-    sheet.set_footer("&C第 &P 页，共 &N 页")
-
-
-def _height(texts: list[str], width: int) -> float:
-    """A row height (points) that shows wrapped text whole: Excel does not grow rows written by a program."""
-    lines = 0
-    for text in texts:
-        for part in text.split("\n"):
-            wide = sum(1.6 if ord(ch) > 0x2E7F else 1 for ch in part)
-            lines += max(1, math.ceil(wide / max(1, width - 1)))
-    return 13.5 * lines + 2
+    a4_landscape(sheet, repeat=(3, 3))
 
 
 def write(out_dir: Path, found: list[Entry], today: dt.date) -> None:

@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 
-import xlsxwriter
-
-from .workbook import FONT, LEVEL_FILL, properties, row_height
+from ..xlsxlayout import a4_landscape, new_workbook, properties, row_height
+from .workbook import FONT, LEVEL_FILL
 
 # (header, row key, width, kind)
 LEDGER_COLUMNS = (
@@ -24,9 +23,8 @@ TALLY_COLUMNS = (("红", "red"), ("黄", "yellow"), ("绿", "green"), ("合计",
 
 def render(context: dict, title: str, author: str) -> bytes:
     buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False,
-                                        "strings_to_formulas": False, "strings_to_urls": False})
-    book.set_properties(properties(context, title, author, context["today"]))
+    book = new_workbook(buffer)
+    book.set_properties(properties(title, author, context["ent"]["name"], dt.date.fromisoformat(context["today"])))
     base = {"font_name": FONT, "font_size": 10, "border": 1, "valign": "top"}
     formats = {
         "title": book.add_format({"font_name": "黑体", "font_size": 16, "align": "center"}),
@@ -75,7 +73,7 @@ def _entries(book, formats: dict, context: dict) -> None:
         "format": book.add_format({"bg_color": "#FFC7CE", "font_color": "#9C0006"})})
     sheet.autofilter(1, 0, end, last)
     sheet.freeze_panes(2, 3)
-    _print_setup(sheet, f"{context['ent']['short_name']}{context['form']}", repeat=(0, 1))
+    a4_landscape(sheet, f"{context['ent']['short_name']}{context['form']}", repeat=(0, 1))
 
 
 def _subtotals(book, formats: dict, context: dict) -> None:
@@ -100,14 +98,4 @@ def _subtotals(book, formats: dict, context: dict) -> None:
         for col, (_header, key) in enumerate(TALLY_COLUMNS, 1):
             sheet.write_number(row, col, context["total"][key], formats["total"])
         row += 2
-    _print_setup(sheet, f"{context['ent']['short_name']}{context['form']}小计")
-
-
-def _print_setup(sheet, label: str, repeat: tuple[int, int] | None = None) -> None:
-    sheet.set_landscape()
-    sheet.set_paper(9)
-    sheet.fit_to_pages(1, 0)
-    sheet.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.6)
-    if repeat:
-        sheet.repeat_rows(*repeat)
-    sheet.set_footer(f"&C{label}  第 &P 页，共 &N 页")
+    a4_landscape(sheet, f"{context['ent']['short_name']}{context['form']}小计")

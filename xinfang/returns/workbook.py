@@ -12,8 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 
-import xlsxwriter
-
+from ..xlsxlayout import a4_landscape, new_workbook, properties, row_height
 from .columns import (CAMPAIGN, CHOICE, COLUMNS, DATE, ENTRY_SHEET, FIRST_ROW, FORM_NAME, GUIDE_SHEET,
                       HEADER_ROW, HISTORY, INT, LISTS_SHEET, META_SHEET, NEW_ROWS, PERSON, VALIDATED_ROWS,
                       column_letter, letter)
@@ -29,9 +28,8 @@ ENTRY_META_HEADER = ("编号", "摘要", "下发时内容")
 
 def render(context: dict, title: str, author: str) -> bytes:
     buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False,
-                                        "strings_to_formulas": False, "strings_to_urls": False})
-    book.set_properties(properties(context, title, author, context["data_date"]))
+    book = new_workbook(buffer)
+    book.set_properties(properties(title, author, context["ent"]["name"], dt.date.fromisoformat(context["data_date"])))
     book.set_calc_mode("auto")
     styles = _Styles(book)
     # Sheet order is tab order: the unit sees the entries first, the hidden sheets last.
@@ -43,13 +41,6 @@ def render(context: dict, title: str, author: str) -> bytes:
     entries.activate()
     book.close()
     return buffer.getvalue()
-
-
-def properties(context: dict, title: str, author: str, made_on: str) -> dict:
-    """Document properties: dated by the data (the same bytes for the same data; the
-    distribution list reads a workbook's date from them, as from a DOCX)."""
-    return {"title": title, "author": author, "company": context["ent"]["name"],
-            "created": dt.datetime.fromisoformat(made_on)}
 
 
 class _Styles:
@@ -124,28 +115,9 @@ def _entry_sheet(book, sheet, styles: _Styles, context: dict, lists: dict[str, s
     _conditional_formats(book, sheet, context, last_row)
     sheet.freeze_panes(HEADER_ROW, 2)
     sheet.autofilter(header_index, 0, header_index + len(context["entries"]) + NEW_ROWS, last_col)
-    sheet.set_landscape()
-    sheet.set_paper(9)  # A4
-    sheet.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.6)
-    sheet.repeat_rows(0, header_index)
-    sheet.fit_to_pages(1, 0)
-    sheet.set_footer(f"&C{unit['label']}{FORM_NAME}  第 &P 页，共 &N 页")
+    a4_landscape(sheet, f"{unit['label']}{FORM_NAME}", repeat=(0, header_index))
     sheet.protect("", {"insert_rows": True, "format_columns": True, "format_rows": True, "sort": True,
                        "autofilter": True, "select_locked_cells": True, "select_unlocked_cells": True})
-
-
-def text_lines(text: str, width: int) -> int:
-    """How many lines `text` wraps to in a column `width` characters wide (CJK counts two)."""
-    lines = 0
-    for paragraph in text.split("\n"):
-        units = sum(2 if ord(ch) > 0x2E7F else 1 for ch in paragraph)
-        lines += max(1, -(-units // max(1, width - 1)))
-    return lines
-
-
-def row_height(values: list[tuple[str, int]]) -> float:
-    """Spreadsheet programs do not grow rows to wrapped text written by a library: set the height."""
-    return 14.0 * max([1] + [text_lines(text, width) for text, width in values])
 
 
 def _entry_row(sheet, styles: _Styles, row: int, entry: dict) -> None:
