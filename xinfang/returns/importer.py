@@ -28,7 +28,7 @@ from .columns import BY_HEADER, PROGRESS_DATE, PROGRESS_NOTE
 from .plan import EntryPlan, People, ReturnPlan, find_unit, locate, plan_return, problem
 from .reader import ReturnFileError, read
 from .values import fields_of
-from .yamledit import ENTRY_KEYS, RiskFileEditor, new_file, scalar
+from .yamledit import RiskFileEditor, entry_lines, new_file
 
 SUFFIXES = (".xlsx", ".docx")
 NEW_FILE_HEADER = "# yaml-language-server: $schema=../schema/risks.schema.json\n# {label}信访隐患排查台账（由报送表导入时新建）\n\n"
@@ -136,23 +136,6 @@ def _number(data, plans: list[ReturnPlan]) -> None:
             highest[(prefix, year)] = number
 
 
-def _entry_yaml(fields: dict, notes: list) -> tuple[str, dict[int, str]]:
-    """The entry as a YAML mapping, and which key each line holds (to place problems on cells)."""
-    lines, keys = [], {}
-    for key in ENTRY_KEYS[:-1]:
-        value = fields.get(key)
-        if value is None or value == "":
-            continue
-        keys[len(lines) + 1] = key
-        lines.append(f"{key}: {scalar(_yaml_value(key, value), 0)}")
-    if notes:
-        keys[len(lines) + 1] = "进展情况"
-        lines.append("进展情况:")
-        for day, note in notes:
-            lines.append(f"  - 日期: {day.isoformat()}\n    内容: {scalar(note, 4)}")
-    return "\n".join(lines) + "\n", keys
-
-
 def _check_entry(data, plan: ReturnPlan, entry: EntryPlan) -> list[Problem]:
     """The entry after the change, checked by the model's own record rules (types, values, rules);
     the data's warnings about what the unit wrote become the return's notices."""
@@ -164,9 +147,11 @@ def _check_entry(data, plan: ReturnPlan, entry: EntryPlan) -> list[Problem]:
         notes = [(p.date, p.note) for p in risk.progress] + entry.notes
     merged["编号"] = entry.ident
     entry.merged = merged
-    text, _keys = _entry_yaml(merged, notes)
+    # The entry written as the risk file would hold it, read back by the model's own record.
+    text = entry_lines(_yaml_fields(merged), notes, 0)
+    node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)).value[0]
     ctx = Context("entry")
-    record = RISK_RECORD.load(yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)), "", ctx)
+    record = RISK_RECORD.load(node, "", ctx)
     found = []
     for rule in ctx.problems:
         header = _header_of(rule.path)
