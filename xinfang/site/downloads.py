@@ -129,18 +129,12 @@ def collect(data, cache: Path) -> tuple[list[Download], Pending]:
     out: list[Download] = []
     work: dict[str, _Unit] = {}
     for job in jobs:
-        # The template digest covers the renderer's fonts, author and date as well.
-        source = cache / f"{_key(job.input_digest(renderer.template_digest(job.template)))}.docx"
-        folder = posixpath.dirname(job.path).split("/", 1)[-1]  # drop the 空白模板/ top folder
-        unit = by_folder.get(folder, data.root.id)
-        dl = Download(unit, job.title, f"downloads/{unit}/{posixpath.basename(job.path)}", source)
-        out.append(dl)
+        unit = by_folder.get(_unit_folder_of(job), data.root.id)
         todo = work.setdefault(unit, _Unit([], [], None))
-        todo.members.append((dl.name, source))
-        if source.is_file():
-            os.utime(source)  # keeps it from prune()
-        else:
-            todo.jobs.append((job, source))
+        dl = Download(unit, job.title, f"downloads/{unit}/{posixpath.basename(job.path)}",
+                      _cached(job, renderer, cache, todo))
+        out.append(dl)
+        todo.members.append((dl.name, dl.source))
     out += _bundles(data, work, cache)
     out += _returns(data, renderer, by_folder, work, cache)
     _make(renderer, [work.pop(data.root.id)] if data.root.id in work else [])
@@ -169,16 +163,28 @@ def _returns(data, renderer, by_folder: dict[str, str], work: dict[str, _Unit], 
     from ..forms import return_workbook
     out = []
     for job in return_workbook.jobs(data, blank=False):
-        folder = posixpath.dirname(job.path).split("/", 1)[-1]  # drop the 报送表/ top folder
-        unit = by_folder.get(folder, data.root.id)
-        source = cache / f"{_key(job.input_digest(renderer.template_digest(job.template)))}.xlsx"
-        if source.is_file():
-            os.utime(source)
-        else:
-            work.setdefault(unit, _Unit([], [], None)).jobs.append((job, source))
+        unit = by_folder.get(_unit_folder_of(job), data.root.id)
+        source = _cached(job, renderer, cache, work.setdefault(unit, _Unit([], [], None)))
         out.append(Download(unit, f"{job.title}（Excel，填好后报送信访办公室）",
                             f"downloads/{unit}/{posixpath.basename(job.path)}", source))
     return out
+
+
+def _unit_folder_of(job) -> str:
+    """The unit folder a job's file lies in, without the top folder (空白模板/, 报送表/)."""
+    return posixpath.dirname(job.path).split("/", 1)[-1]
+
+
+def _cached(job, renderer, cache: Path, todo: _Unit) -> Path:
+    """The job's file in the cache, keyed by everything it is made of; to be rendered (`todo`) when missing."""
+    # The template digest covers the renderer's fonts, author and date as well.
+    digest = job.input_digest(renderer.template_digest(job.template))
+    source = cache / f"{_key(digest)}{posixpath.splitext(job.path)[1]}"
+    if source.is_file():
+        os.utime(source)  # keeps it from prune()
+    else:
+        todo.jobs.append((job, source))
+    return source
 
 
 def prune(cache: Path) -> None:
