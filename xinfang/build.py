@@ -149,8 +149,8 @@ def build_documents(data: loader.Dataset, sections: list[str], out_dir: Path, re
 def outcome_summary(outcome: Outcome, listed: list[distribution.Entry]) -> str:
     """What a build did to the documents, in the same words for the CLI and the change list.
 
-    Documents are the DOCX files (as the progress lines and the site count them);
-    each unit's zip of blanks is counted apart.
+    Documents are the DOCX and XLSX files (as the progress lines count them); each unit's
+    zip of blanks is counted apart, as the site counts it.
     """
     docs = {name: [p for p in getattr(outcome, name) if distribution.is_document(p)]
             for name in ("new", "changed", "unchanged")}
