@@ -71,3 +71,31 @@ def test_every_value_written_reads_back_as_itself():
               "一矿\t说明", "- 列表", "“引号”开头", "一矿，[括号]", "两行\n第二行", "null", "一矿&别名", "@开头"]
     for text in tricky:
         assert yaml.safe_load("键: " + scalar(text, 0))["键"] == text, text
+
+
+def _edit_third_and_append(editor: RiskFileEditor) -> str:
+    editor.set_field("yk-2026-003", "状态", "已销号")
+    editor.add_progress("yk-2026-003", [(dt.date(2026, 11, 20), "第三条的新进展")])
+    editor.add_entries([({"编号": "yk-2026-005", "问题描述": "新增"}, [])])
+    return editor.text()
+
+
+def test_composing_only_the_edited_entries_edits_the_same_as_the_whole_file():
+    text = FILE + """
+  - 编号: yk-2026-003
+    问题描述: 第三条
+    状态: 化解中
+
+  # 两条之间的注释
+  - 编号: yk-2026-004
+    问题描述: 第四条
+"""
+    starts = {"yk-2026-001": 5, "yk-2026-002": 14, "yk-2026-003": 20, "yk-2026-004": 25}
+    assert all(text.split("\n")[line - 1].lstrip().startswith(f"- 编号: {i}") for i, line in starts.items())
+    partial = RiskFileEditor(text, starts, {"yk-2026-003"})
+    assert "yk-2026-001" not in partial.entries  # composed from the skeleton, not the whole text
+    assert _edit_third_and_append(partial) == _edit_third_and_append(RiskFileEditor(text))
+    # Lines that do not begin entries where the loader said: the whole text is composed instead.
+    wrong = RiskFileEditor(text, {**starts, "yk-2026-003": 21}, {"yk-2026-003"})
+    assert "yk-2026-001" in wrong.entries
+    assert _edit_third_and_append(wrong) == _edit_third_and_append(RiskFileEditor(text))

@@ -6,6 +6,7 @@ it, so a column added here appears in both.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 FORM_NAME = "信访隐患报送表"
@@ -60,6 +61,7 @@ PROGRESS_DATE, PROGRESS_NOTE = "新进展日期", "新进展内容"
 BY_HEADER = {c.header: c for c in COLUMNS}
 
 
+@functools.cache  # called for every cell read
 def letter(index: int) -> str:
     """Spreadsheet column letter of a 0-based index (A, B, …, Z, AA …)."""
     name = ""

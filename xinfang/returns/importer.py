@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import collections
 import datetime as dt
+import gc
 import os
 import re
 import tempfile
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import yaml
@@ -57,11 +59,55 @@ def run_import(paths: list[Path], *, data_dir: Path, out_dir: Path, apply: bool,
     files = collect(paths)
     if not files:
         raise ImportRefused([problem("", "", "", "没有找到要导入的报送表（.xlsx 或 .docx）")])
-    reporter.step(f"读取并检查数据：{data_dir}")
-    data = loader.load(Path(data_dir), cache_dir=Path(out_dir) / ".cache" / "parsed")
-    reporter.step(f"读取报送表：{len(files)} 份")
+    reporter.step(f"读取报送表：{len(files)} 份；读取并检查数据：{data_dir}")
+    with _Reading(files) as reading:  # the returns are read in other processes while the data loads
+        # Not pruned: the trial load of the edits below leaves its files' entries in the cache, so
+        # that `--apply` after a preview, and the build after that, find them parsed already.
+        data = loader.load(Path(data_dir), cache_dir=Path(out_dir) / ".cache" / "parsed", prune=False)
+        returns = reading.results()
+    gc.freeze()  # as in a build: the loaded data holds no garbage worth rescanning
+    try:
+        return _import_loaded(data, returns, data_dir=Path(data_dir), out_dir=Path(out_dir), apply=apply)
+    finally:
+        gc.unfreeze()
+
+
+class _Reading:
+    """Reads returned files: in worker processes when there are many, else when asked."""
+
+    PARALLEL_FROM = 40  # below this, starting processes costs more than it saves
+
+    def __init__(self, files: list[Path]):
+        self.files = files
+        self.pool = self.pending = None
+        workers = min(os.cpu_count() or 1, 4)
+        if workers > 1 and len(files) >= self.PARALLEL_FROM:
+            self.pool = ProcessPoolExecutor(workers)
+            self.pending = self.pool.map(_read_one, files, chunksize=16)
+
+    def results(self) -> list:
+        """Each file's ReturnFile, or the ReturnFileError that refused it, in the files' order."""
+        found = self.pending if self.pool else map(_read_one, self.files)
+        return list(zip(self.files, found))
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        if self.pool:
+            self.pool.shutdown(cancel_futures=True)
+
+
+def _read_one(path: Path):
+    try:
+        return read(path)
+    except ReturnFileError as exc:
+        return exc
+
+
+def _import_loaded(data, returns: list, *, data_dir: Path, out_dir: Path, apply: bool) -> str:
     problems: list[Problem] = []
-    plans = _plans(data, files, problems)
+    plans = _plans(data, returns, problems)
     _number(data, plans)
     for plan in plans:
         for entry in plan.entries:
@@ -81,14 +127,12 @@ def run_import(paths: list[Path], *, data_dir: Path, out_dir: Path, apply: bool,
             "\n请运行 generate.py 重新生成文档，并按发放清单重新下发。")
 
 
-def _plans(data, files: list[Path], problems: list[Problem]) -> list[ReturnPlan]:
+def _plans(data, returns: list, problems: list[Problem]) -> list[ReturnPlan]:
     plans, seen, people = [], {}, People(data)
     labels = {unit.label for unit in data.units.values()}  # the unit a return's file name names
-    for path in files:
-        try:
-            return_file = read(path)
-        except ReturnFileError as exc:
-            problems.append(problem(path.name, "", "", str(exc)))
+    for path, return_file in returns:
+        if isinstance(return_file, ReturnFileError):
+            problems.append(problem(path.name, "", "", str(return_file)))
             continue
         unit = find_unit(data, return_file, problems, labels)
         if unit is None:
@@ -179,6 +223,9 @@ def _edited_files(data, data_dir: Path, plans: list[ReturnPlan]) -> dict[str, st
     for plan in plans:
         for entry in plan.entries:
             by_unit[entry.unit].append(entry)
+    starts: dict[str, dict[str, int]] = collections.defaultdict(dict)  # file → {entry ID: first line}
+    for risk in data.risks:
+        starts[risk.pos.file][risk.id] = risk.pos.line
     texts = {}
     for unit_id, entries in sorted(by_unit.items()):
         relative = f"{RISKS_DIR}/{unit_id}.yaml"
@@ -188,7 +235,7 @@ def _edited_files(data, data_dir: Path, plans: list[ReturnPlan]) -> dict[str, st
             header = NEW_FILE_HEADER.format(label=data.units[unit_id].label)
             texts[relative] = new_file(unit_id, header, added)
             continue
-        editor = RiskFileEditor(path.read_text("utf-8-sig"))
+        editor = RiskFileEditor(path.read_text("utf-8-sig"), starts[relative], {e.ident for e in entries if not e.new})
         for entry in entries:
             if entry.new:
                 continue

@@ -179,7 +179,8 @@ def _read_entries(rows: list[list], formulas: set[str], result: ReturnFile) -> N
     headers: dict[int, str] | None = None
     for number, values in enumerate(rows, 1):
         # A formula's cell counts even when it holds no stored value: it is refused below.
-        cells = [(i, v) for i, v in enumerate(values) if v not in (None, "") or f"{letter(i)}{number}" in formulas]
+        cells = [(i, v) for i, v in enumerate(values)
+                 if v not in (None, "") or (formulas and f"{letter(i)}{number}" in formulas)]
         if not cells:
             continue
         if headers is None:
