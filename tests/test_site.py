@@ -22,7 +22,7 @@ from xinfang import forms
 from xinfang.errors import DataError
 from xinfang.site.build import build_site
 
-NAV_PAGES = ["index", "learning-path", "organisation", "procedure", "screening", "ledger-howto", "reception",
+NAV_PAGES = ["index", "attention", "learning-path", "organisation", "procedure", "screening", "ledger-howto", "reception",
              "visits", "key-groups", "reporting", "emergency", "supervision", "assessment", "checklists", "faq",
              "downloads", "units/index", "contacts", "changes"]
 LINK = re.compile(r'(?:href|src)="([^"]*)"')
