@@ -14,11 +14,13 @@ from pathlib import Path
 
 from mkdocs.exceptions import BuildError
 from mkdocs.structure.files import File
+from mkdocs.structure.nav import Section
+from mkdocs.structure.pages import Page
 
 from .. import loader
 from ..errors import DataError
-from . import downloads, footer, history, html, phones, search_terms
-from .pages import Site
+from . import downloads, footer, history, html, navtree, phones, search_terms
+from .pages import LIST_LIMIT, Site
 
 ENV_VAR = "XINFANG_DATA"
 ENV_CACHE = "XINFANG_SITE_CACHE"
@@ -73,7 +75,51 @@ def on_config(config):
     _state.update(data=data, history=state, changes=count, first="snapshot" not in previous)
     footer.configure(config, data)
     search_terms.prepare()
+    units = navtree.units(data, LIST_LIMIT)
+    config.nav = _with_units(config.nav, units)
+    _state["heads"] = navtree.heads(units)
     return config
+
+
+def _with_units(nav: list, units: list) -> list:
+    """mkdocs.yml's nav with the unit list's entry turned into the 各单位 section of unit pages."""
+    def entry(it):
+        if not it.children:
+            return {it.title: it.uri}
+        return {it.title: [it.uri, *(entry(c) for c in it.children)]}
+
+    out = []
+    for item in nav:
+        if isinstance(item, dict) and list(item.values()) == [navtree.INDEX]:
+            title = next(iter(item))
+            item = {title: [navtree.INDEX, *(entry(it) for it in units)]}
+        out.append(item)
+    return out
+
+
+class _SectionHead(Page):
+    """A unit page heading its unit's section: with navigation.indexes the section's title
+    links to it, as it does to an index.md (MkDocs only counts pages named index)."""
+
+    @property
+    def is_index(self) -> bool:
+        return True
+
+
+def on_nav(nav, config, files):
+    heads = _state.get("heads", set())
+    for item in nav.items:
+        _mark_heads(item, heads)
+    return nav
+
+
+def _mark_heads(item, heads: set[str]) -> None:
+    if isinstance(item, Section):
+        first = item.children[0] if item.children else None
+        if isinstance(first, Page) and first.file.src_uri in heads:
+            first.__class__ = _SectionHead
+        for child in item.children:
+            _mark_heads(child, heads)
 
 
 def cache_dir(config) -> Path:
