@@ -60,7 +60,7 @@ def test_search_works_from_a_file_url(site, term, expected):
         box = browser.find_element(By.CSS_SELECTOR, "input.md-search__input")
         box.click()
         box.send_keys(term)
-        hrefs = _settled_results(browser, By)
+        hrefs = settled_results(browser, By)
         assert any(expected in h for h in hrefs), hrefs[:10]
         assert all(h.startswith("file://") for h in hrefs)
         errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
@@ -69,7 +69,7 @@ def test_search_works_from_a_file_url(site, term, expected):
         browser.quit()
 
 
-def _settled_results(browser, By, timeout: float = 30) -> list[str]:
+def settled_results(browser, By, timeout: float = 30) -> list[str]:
     """The result links once they stop changing (each typed character searches anew)."""
     deadline, last = time.monotonic() + timeout, None
     while time.monotonic() < deadline:

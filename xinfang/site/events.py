@@ -145,11 +145,22 @@ def on_files(files, config):
     for dl in found:
         files.append(kind.generated(config, dl.uri, abs_src_path=str(dl.source)))
     _state["staged"] = {dl.uri: dl.source for dl in found} if kind is _Staged else {}
+    # The site's folders, for the 404 page to find the site's root (search/ is written after the pages).
+    _state["folders"] = sorted({f.dest_uri.split("/", 1)[0] for f in files if "/" in f.dest_uri} | {"search"})
     _state["summary"] = {"pages": len(pages), "downloads": len(found),
                          "bundles": sum(dl.uri.endswith(".zip") for dl in found),
                          "workbooks": sum(dl.uri.endswith(".xlsx") for dl in found), "changes": _state["changes"],
                          "first": _state["first"]}
     return files
+
+
+def on_template_context(context, template_name, config):
+    """The 404 page links relative to the root its own script finds (templates/site/overrides/404.html),
+    not to "/": the manual may be served under a sub-path."""
+    if template_name == "404.html":
+        context["base_url"] = "."
+        context["xf_site_folders"] = _state.get("folders", [])
+    return context
 
 
 def on_env(env, config, files):

@@ -13,4 +13,5 @@ if _REPO not in sys.path:
     sys.path.insert(0, _REPO)
 
 from xinfang.site.events import (  # noqa: E402,F401
-    on_build_error, on_config, on_env, on_files, on_nav, on_page_content, on_post_build)
+    on_build_error, on_config, on_env, on_files, on_nav, on_page_content, on_post_build,
+    on_template_context)
