@@ -476,3 +476,12 @@ def test_unit_page_opens_with_its_zip_and_return_workbook_then_each_blank(site):
     assert all(t.endswith("（空白）") for t in titles[2:len(names)])
     # the downloads come before everything but the unit's facts
     assert markup.index('id="本单位表格下载"') < markup.index('id="领导与信访联络员"')
+
+
+def test_only_the_glue_imports_mkdocs():
+    """The site builder stays replaceable (README): MkDocs is imported by mkdocs_glue.py alone,
+    besides parallel.py, an optional speed-up wrapping MkDocs' page writer."""
+    site_code = REPO / "xinfang"
+    importing = sorted(p.relative_to(site_code).as_posix() for p in site_code.rglob("*.py")
+                       if re.search(r"^\s*(?:from|import) (?:mkdocs|material)\b", p.read_text("utf-8"), re.M))
+    assert importing == ["site/mkdocs_glue.py", "site/parallel.py"]
