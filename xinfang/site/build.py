@@ -1,4 +1,4 @@
-"""build_site: build the manual with MkDocs into a fresh folder, then sync it in.
+"""build_site: build the manual (through mkdocs_glue, the only MkDocs-specific module) into a fresh folder, then sync it in.
 
 A failed build (bad data, a broken link under strict mode) leaves the previous
 site untouched: only a complete build is synced into the site folder, file by
@@ -15,14 +15,9 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-from mkdocs.exceptions import Abort
-
 from .. import loader
-from ..errors import DataError, XinfangError
 from ..outputs import locked
-from . import events, parallel, sync
+from . import mkdocs_glue, parallel, session, sync
 
 CONFIG = Path(__file__).resolve().parents[2] / "mkdocs.yml"
 
@@ -34,29 +29,18 @@ def build_site(data_dir: Path, site_dir: Path, data=None, strict: bool = True) -
     with locked(site_dir, "网站目录"):
         temp = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
         try:
-            config = load_config(config_file=str(CONFIG), site_dir=str(temp), strict=strict)
-            config.extra[events.EXTRA_DATA] = str(data_dir)
-            config.extra[events.EXTRA_STATE] = str(site_dir)
-            config.extra[events.EXTRA_STAGED] = True
-            events.preloaded[data_dir] = data
-            with _quiet_mkdocs(), _build_date(data.today):
-                try:
-                    with parallel.two_cores():
-                        build(config)
-                except Abort as exc:
-                    cause = exc.__context__
-                    if isinstance(cause, DataError):
-                        raise DataError(cause.problems) from None
-                    raise XinfangError(f"操作手册网站生成失败：{exc}") from None
-            events.finish_downloads()
+            session.preloaded[data_dir] = data
+            with _quiet_builder(), _build_date(data.today), parallel.two_cores():
+                mkdocs_glue.run(CONFIG, temp, strict, data_dir, state_dir=site_dir)
+            session.finish_downloads()
             sources = sync.tree(temp)
-            sources.update(events.staged())
+            sources.update(session.staged())
             result = sync.sync(sources, site_dir)
         finally:
-            events.cancel_downloads()
-            events.preloaded.pop(data_dir, None)
+            session.cancel_downloads()
+            session.preloaded.pop(data_dir, None)
             shutil.rmtree(temp, ignore_errors=True)
-    s = events.summary()
+    s = session.summary()
     # The site counts only what it may show (site.public); the change list counts every data change.
     changed = ("首次生成" if s["first"] else f"公开内容的数据变化 {s['changes']} 处" if s["changes"]
                else "公开内容与上次生成时相同")
@@ -76,7 +60,7 @@ def _build_date(day):
     """Reproducible output: MkDocs dates the sitemap from SOURCE_DATE_EPOCH; use the data date."""
     before = os.environ.get("SOURCE_DATE_EPOCH")
     if before is None:
-        os.environ["SOURCE_DATE_EPOCH"] = events.epoch(day)
+        os.environ["SOURCE_DATE_EPOCH"] = session.epoch(day)
     try:
         yield
     finally:
@@ -85,7 +69,7 @@ def _build_date(day):
 
 
 @contextlib.contextmanager
-def _quiet_mkdocs():
+def _quiet_builder():
     """MkDocs' and jieba's INFO lines would drown the CLI's progress; keep warnings."""
     logs = [logging.getLogger(name) for name in ("mkdocs", "jieba")]
     levels = [log.level for log in logs]

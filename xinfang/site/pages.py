@@ -22,6 +22,7 @@ from ..forms.narrative import duration
 from ..yearfigures import compare, has_counts, stated_changes
 from ..schema import declared_fields
 from . import html, public, schedule, svg
+from .attention import Attention
 from .downloads import Download
 from .training import Training
 
@@ -123,6 +124,7 @@ class Site:
             ("contacts.md", self.contacts),
             ("changes.md", self.changes),
         ]
+        builders.append(("attention.md", Attention(self).page))
         builders += Training(self).builders()
         builders += [(f"units/{u.id}.md", lambda u=u: self.unit_page(u)) for u in self.data.descendants(self.data.root)]
         out = {}

@@ -1,6 +1,6 @@
 """Phone numbers in a page's HTML become tap-to-call links that never break at the hyphen.
 
-Run on every page after Markdown (events.on_page_content), so the templates, the
+Run on every page after Markdown (session.page_html), so the templates, the
 Markdown tables and the ready-HTML tables of html.py all get the same treatment
 without any of them having to know about it. Text inside links, diagrams, code and
 scripts is left alone.

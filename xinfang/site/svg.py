@@ -135,3 +135,46 @@ def flow(steps: list[dict], title: str, ident: str, width: float = 380) -> Marku
         else:
             y -= 12 if not step.get("branches") else 10
     return _svg(width, y + PAD, title, body, "xf-flow")
+
+
+BAR_COLOURS = ("#b71c1c", "#90a4ae")  # first series, second series
+
+
+def bars(rows: list[dict], title: str, series: list[str] | None = None, unit: str = "",
+         width: float = 380) -> Markup:
+    """A horizontal bar chart, one row per item, readable on a 390 px phone.
+
+    Each row is {label, values: [number, …], colours: [css colour, …] (optional)}; with
+    several values per row, `series` names them in a legend (e.g. two years side by
+    side). Labels sit above their bars, so a long unit name needs no label column and
+    the bars keep the full width. Every value is written at the end of its bar.
+    """
+    series = series or []
+    count = max((len(r["values"]) for r in rows), default=1)
+    top = max((v for r in rows for v in r["values"]), default=0) or 1
+    value_w = text_width(f"{top}{unit}", 12) + 6
+    bar_max = width - 2 * PAD - value_w
+    bar_h, gap = 14, 3
+    # The title is drawn as well: <title> alone shows only as a tooltip, and not in print.
+    body, y = [f'<text x="{PAD}" y="{PAD + 13}" font-weight="bold" fill="#212121">{escape(title)}</text>'], PAD + 26
+    if len(series) > 1:
+        x = PAD
+        for i, name in enumerate(series):
+            body.append(f'<rect x="{x:.0f}" y="{y:.0f}" width="12" height="12" fill="{BAR_COLOURS[i % 2]}"/>'
+                        f'<text x="{x + 16:.0f}" y="{y + 11:.0f}" font-size="12" fill="#333">{escape(name)}</text>')
+            x += 16 + text_width(name, 12) + 16
+        y += 22
+    for row in rows:
+        label = wrap(row["label"], width - 2 * PAD, 13)[0]
+        body.append(f'<text x="{PAD}" y="{y + 13:.0f}" font-size="13" fill="#212121">{escape(label)}</text>')
+        y += 18
+        colours = row.get("colours") or BAR_COLOURS
+        for i, value in enumerate(row["values"]):
+            w = max(bar_max * value / top, 1 if value else 0)
+            body.append(f'<rect x="{PAD}" y="{y:.0f}" width="{w:.1f}" height="{bar_h}" rx="2" '
+                        f'fill="{colours[i % len(colours)]}"/>')
+            body.append(f'<text x="{PAD + w + 4:.1f}" y="{y + 11:.0f}" font-size="12" fill="#333">'
+                        f'{value}{escape(unit)}</text>')
+            y += bar_h + gap
+        y += 8 if count == 1 else 10
+    return _svg(width, y + PAD - 8, title, body, "xf-bars")
