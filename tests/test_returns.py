@@ -519,3 +519,19 @@ def test_returns_read_in_worker_processes_give_the_same_preview_and_problems(off
     assert in_workers == in_process
     assert "共 2 份报送表：新增隐患 1 条" in in_workers[0]
     assert in_workers[1] == ["不是 Excel 工作簿（.xlsx）或 Word 文档（.docx），无法导入"]
+
+
+def test_a_new_entry_of_a_unit_without_a_risk_file_starts_one(office, tmp_path):
+    data, out = office
+    book = out / "报送表/北辰能源/法务部/法务部-信访隐患报送表-2026年11月.xlsx"
+    rows = len(entry_ids(openpyxl.load_workbook(book)["隐患报送"]))
+    (data / "risks/fawu.yaml").unlink()  # e.g. the office archived it since the workbook was issued
+    entry = {**NEW_ENTRY, "问题描述": "法务部代理的劳动争议案件当事人要求面谈。", "风险等级": "绿",
+             "包案领导": None}
+    filled = fill(book, tmp_path / "法务部.xlsx", new_row(rows, entry))
+    result = import_(office, filled, apply=True)
+    assert result.returncode == 0, result.stderr
+    text = (data / "risks/fawu.yaml").read_text("utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../schema/risks.schema.json\n# 法务部信访隐患排查台账")
+    assert "单位: fawu" in text and "问题描述: 法务部代理的劳动争议案件当事人要求面谈。" in text
+    assert run_cli("check", "--data", str(data), "--quiet").returncode == 0

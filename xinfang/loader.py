@@ -134,9 +134,10 @@ class Dataset:
 class _Collector:
     """Reads files, remembering each one's hash and every problem found."""
 
-    def __init__(self, data_dir: Path, cache: ParseCache | None):
+    def __init__(self, data_dir: Path, cache: ParseCache | None, replaced: dict[str, str]):
         self.data_dir = data_dir
         self.cache = cache
+        self.replaced = replaced  # relative path → text read instead of the file
         self.problems: list[Problem] = []
         self.defs: list = []
         self.refs: list = []
@@ -149,7 +150,7 @@ class _Collector:
     def load(self, path: Path, spec: Record):
         display = self.display(path)
         try:
-            data = path.read_bytes()
+            data = self.replaced[display].encode("utf-8") if display in self.replaced else path.read_bytes()
         except OSError as exc:
             self.problems.append(Problem(Pos(display), "", f"无法读取文件：{exc.strerror}"))
             return MISSING
@@ -211,29 +212,32 @@ def _yaml_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
-def load(data_dir: Path, cache_dir: Path | None = None, *, prune: bool = True) -> Dataset:
+def load(data_dir: Path, cache_dir: Path | None = None, *, prune: bool = True,
+         replaced: dict[str, str] | None = None) -> Dataset:
     """Load and check the whole data folder; raise DataError listing every problem.
 
     With `cache_dir`, each file's validated content is reused while its bytes are unchanged;
     entries this load did not use are removed unless `prune` is False (a trial load of
     edits that may never be written must not evict the current files' entries).
+    `replaced` ({risks/<unit>.yaml: text}) is read instead of those files, or as new ones:
+    the data as it would be after edits not yet written.
     """
     # Loading allocates millions of small objects and no cycles worth collecting;
     # the cyclic collector would otherwise rescan them over and over (3x slower).
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _load(Path(data_dir), cache_dir, prune)
+        return _load(Path(data_dir), cache_dir, prune, replaced or {})
     finally:
         if enabled:
             gc.enable()
 
 
-def _load(data_dir: Path, cache_dir: Path | None, prune: bool) -> Dataset:
+def _load(data_dir: Path, cache_dir: Path | None, prune: bool, replaced: dict[str, str]) -> Dataset:
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
         raise DataError([Problem(Pos(str(data_dir)), "", "数据目录不存在")])
-    c = _Collector(data_dir, ParseCache(cache_dir) if cache_dir else None)
+    c = _Collector(data_dir, ParseCache(cache_dir) if cache_dir else None, replaced)
     loaded: dict[str, object] = {}
     for name, (spec, required) in SINGLE_FILES.items():
         path = data_dir / name
@@ -253,7 +257,8 @@ def _load(data_dir: Path, cache_dir: Path | None, prune: bool) -> Dataset:
             c.problems.append(Problem(Pos(path.name), "", f"未识别的数据文件{extra}", warning=not hint))
 
     risk_files = []
-    for path in _yaml_files(data_dir / RISKS_DIR):
+    added = {data_dir / name for name in replaced if name.startswith(f"{RISKS_DIR}/")}
+    for path in sorted(set(_yaml_files(data_dir / RISKS_DIR)) | added):
         value = c.load(path, RISK_FILE)
         if value is not MISSING:
             risk_files.append((path, value))

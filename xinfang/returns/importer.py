@@ -14,7 +14,6 @@ import datetime as dt
 import gc
 import os
 import re
-import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -261,25 +260,11 @@ def _yaml_fields(fields: dict) -> dict:
 
 def _check_whole(data_dir: Path, out_dir: Path, texts: dict[str, str], plans: list[ReturnPlan]) -> None:
     """Load the data folder as it would be after the import; the edits must say exactly what was planned."""
-    with tempfile.TemporaryDirectory(prefix="xinfang-import-") as temp:
-        overlay = Path(temp)
-        for item in data_dir.iterdir():
-            if item.name != RISKS_DIR:
-                os.symlink(item.resolve(), overlay / item.name)
-        (overlay / RISKS_DIR).mkdir()
-        if (data_dir / RISKS_DIR).is_dir():
-            for item in (data_dir / RISKS_DIR).iterdir():
-                os.symlink(item.resolve(), overlay / RISKS_DIR / item.name)
-        for relative, text in texts.items():
-            target = overlay / relative
-            if target.is_symlink():
-                target.unlink()
-            target.write_text(text, "utf-8")
-        try:
-            after = loader.load(overlay, cache_dir=out_dir / ".cache" / "parsed", prune=False)
-        except DataError as exc:
-            raise ImportRefused([Problem(p.pos, p.path, f"导入后数据检查未通过：{p.message}")
-                                 for p in exc.problems if not p.warning]) from None
+    try:
+        after = loader.load(data_dir, cache_dir=out_dir / ".cache" / "parsed", prune=False, replaced=texts)
+    except DataError as exc:
+        raise ImportRefused([Problem(p.pos, p.path, f"导入后数据检查未通过：{p.message}")
+                             for p in exc.problems if not p.warning]) from None
     for plan in plans:
         for entry in plan.entries:
             risk = after.risk_by_id.get(entry.ident)
