@@ -21,6 +21,8 @@ FORM_MODULES: list[str] = [
     "key_person_plan",
     "reception_schedule",
     "case_ownership",
+    "supervision_order",
+    "case_plan",
     "return_workbook",
 ]
 
