@@ -23,6 +23,9 @@ FORM_MODULES: list[str] = [
     "case_ownership",
     "supervision_order",
     "case_plan",
+    "joint_meeting",
+    "transfer_ledger",
+    "hardship_card",
     "return_workbook",
 ]
 
