@@ -2,7 +2,7 @@
 
 One per backlog case of reception.yaml's 包案 (see forms.backlog); it names the
 five-responsibility chain and the supervision rules of procedure.yaml's 督查督办.
-A blank goes to every issuing unit: a unit supervises the cases of the units below it.
+A blank goes to every unit with issuing units below it (scope.supervising_units): it supervises their cases.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from ..render import Job
 from .backlog import backlog_cases, blank_chain, blank_facts, case_unit, chain, facts
 from .common import enterprise_header, output_path, unit_header
 from .narrative import date_text, who
-from .scope import blank_date, issuing_units
+from .scope import blank_date, supervising_units
 
 FORM = "积案挂牌督办单"
 TEMPLATE = "supervision_order.docx"
@@ -22,7 +22,7 @@ TEMPLATE = "supervision_order.docx"
 def jobs(data, blank: bool) -> list[Job]:
     if blank:
         return [Job(output_path(data, unit, FORM, "", blank=True), TEMPLATE, partial(blank_context, data, unit),
-                    f"{unit.label}{FORM}（空白）") for unit in issuing_units(data)]
+                    f"{unit.label}{FORM}（空白）") for unit in supervising_units(data)]
     return [Job(output_path(data, case_unit(data, case), FORM, case.id), TEMPLATE, partial(context, data, case.id),
                 f"{case_unit(data, case).label}{FORM}（{case.id}）") for case in backlog_cases(data)]
 

@@ -50,13 +50,13 @@ def build_supervision_order(out_dir=TEMPLATE_DIR) -> str:
         [("专班成员", 1), ("{{ case.team }}", 3)],
         [("化解时限", 1), ("{{ case.deadline }}", 3)],
     ])
-    caption(doc, "五级责任链条（一级抓一级）")
+    caption(doc, "五项责任链条（一级抓一级）")
     chain_table(doc)
     caption(doc, "督办要求")
     note(doc, "1.本积案自挂号起超过{{ rules.backlog_months }}个月仍未化解，现挂牌督办，实行“一案一专班、一案一方案”，"
               "包案领导一包到底，直至案结事了。")
     note(doc, "2.承办单位收到本督办单后{{ rules.feedback }}个工作日内书面反馈化解进展；"
-              "{{ rules.bulletin }}通报督办事项办理情况。")
+              "{{ enterprise.office_full }}{{ rules.bulletin }}通报督办事项办理情况。")
     note(doc, "3.化解时限届满前{{ rules.reminder }}日，{{ enterprise.office_full }}提醒承办单位；"
               "化解后凭信访人签字的答复意见或协议等材料申请销号摘牌，逾期未化解的按督查责任提出问责建议。")
     a.tag(doc, "{%p if case.progress %}")
