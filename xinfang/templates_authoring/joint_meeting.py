@@ -22,12 +22,12 @@ def build_joint_meeting(out_dir=TEMPLATE_DIR) -> str:
         [("牵头单位", 1), ("{{ meeting.host }}", 1), ("会议周期", 1), ("{{ meeting.cycle }}", 1)],
     ])
     caption(doc, "一、参会单位和人员")
-    table(doc, ["类别", "单位", "参会人", "电话", "签到"], [20, 50, 36, 30, 20],
+    table(doc, ["类别", "单位", "参会人", "电话", "签到"], [20, 48, 34, 34, 20],
           ["{{ m.side }}", "{{ m.name }}", "{{ m.attendee }}", "{{ m.phone }}", ""],
           loop="m in members", centered=(0, 3), nowrap=(0, 3))
     caption(doc, "二、联建社区（街道）")
     a.tag(doc, "{%p if communities %}")
-    table(doc, ["序号", "社区（街道）", "所在县区", "对接单位", "联系人", "电话"], [12, 50, 26, 20, 18, 30],
+    table(doc, ["序号", "社区（街道）", "所在县区", "对接单位", "联系人", "电话"], [12, 46, 26, 20, 18, 34],
           ["{{ c.no }}", "{{ c.name }}", "{{ c.district }}", "{{ c.unit }}", "{{ c.contact }}", "{{ c.phone }}"],
           loop="c in communities", centered=(0, 4, 5), nowrap=(0, 4, 5))
     a.tag(doc, "{%p else %}")

@@ -12,8 +12,8 @@ from .prose import blank_unit_line, table
 
 NAME = "supervision_order.docx"
 WIDTHS = [24, 54, 24, 54]  # the 156 mm text width of portrait A4
-CHAIN = [("责任", 18, "{{ c.name }}"), ("承担者", 30, "{{ c.holder }}"), ("责任人", 44, "{{ c.people }}"),
-         ("主要职责", 64, "{{ c.content }}")]
+CHAIN = [("责任", 22, "{{ c.name }}"), ("承担者", 30, "{{ c.holder }}"), ("责任人", 42, "{{ c.people }}"),
+         ("主要职责", 62, "{{ c.content }}")]
 
 
 def case_grid(doc):
