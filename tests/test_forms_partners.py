@@ -8,7 +8,7 @@ import zipfile
 
 import pytest
 
-from conftest import copy_data, replace_in
+from conftest import copy_data, fresh_copy, replace_in, run_cli
 from datacase import check
 from formdocs import all_text, find_table, open_docx, xml_parts
 from xinfang.forms import blank_jobs, form_jobs, hardship_card, joint_meeting, transfer_ledger
@@ -205,3 +205,16 @@ def test_hardship_file_is_checked_with_its_own_schema(tmp_path, capsys):
         "confidential/hardship.yaml:42:5  帮扶对象[2].困难类型: 缺少必填项",
         "confidential/hardship.yaml:47:11  帮扶对象[2].所在社区: 引用的联建社区“kuangqu”不存在，是否应为“kuangqu-shequ”？",
     ]
+
+
+def test_hardship_edit_remakes_only_its_card_and_words_nothing_of_it(built, tmp_path):
+    data, out = fresh_copy(built, tmp_path)
+    replace_in(data / "confidential" / "hardship.yaml", "困难类型: 独居高龄", "困难类型: 独居高龄老人")
+    replace_in(data / "partners.yaml", "        党员: 268\n", "        党员: 270\n")
+    result = run_cli("forms", "--data", str(data), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "更新 3 份" in result.stdout
+    listing = (out / "变更清单.txt").read_text("utf-8")
+    assert "联建社区“红旗区东街街道北站社区居民委员会”·社会化移交第1项·党员 由 268 改为 270" in listing
+    assert "二矿-困难退休人员帮扶档案卡-bf-002.docx：涉密文档，有 1 处变化" in listing
+    assert "独居高龄" not in listing and "宋振邦" not in listing
