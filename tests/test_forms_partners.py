@@ -169,6 +169,13 @@ def test_no_hardship_value_in_any_blank_or_unclassified_document(built, example)
                 texts = [z.read(n).decode("utf-8", "replace") for n in z.namelist()]
         for text in texts:
             assert not [s for s in secrets if s in text], job.path
+    zips = sorted((built / "空白模板").rglob("*.zip"))
+    assert zips
+    for path in zips:
+        with zipfile.ZipFile(path) as z:
+            for name in z.namelist():
+                for part, xml in xml_parts(z.read(name)).items():
+                    assert not [s for s in secrets if s in xml], f"{path.name}:{name}/{part}"
 
 
 @pytest.mark.slow
