@@ -10,7 +10,7 @@ import pytest
 
 from conftest import copy_data, fresh_copy, replace_in, run_cli
 from datacase import check
-from formdocs import all_text, find_table, open_docx, xml_parts
+from formdocs import all_text, find_table, open_docx, render, xml_parts
 from xinfang.forms import blank_jobs, form_jobs, hardship_card, joint_meeting, transfer_ledger
 from xinfang.forms.common import output_path
 
@@ -225,3 +225,13 @@ def test_hardship_edit_remakes_only_its_card_and_words_nothing_of_it(built, tmp_
     assert "联建社区“红旗区东街街道北站社区居民委员会”·社会化移交第1项·党员 由 268 改为 270" in listing
     assert "二矿-困难退休人员帮扶档案卡-bf-002.docx：涉密文档，有 1 处变化" in listing
     assert "独居高龄" not in listing and "宋振邦" not in listing
+
+
+def test_card_repeats_the_secret_mark_on_later_pages_only_when_filled(example):
+    mark = example.enterprise.documents.secret_mark
+    filled = render(example, hardship_card.jobs(example, blank=False)[0])
+    blank = render(example, hardship_card.jobs(example, blank=True)[0])
+    assert filled.sections[0].header.paragraphs[0].text.startswith(mark)
+    assert filled.sections[0].different_first_page_header_footer  # page 1 has the mark in its body
+    assert mark not in blank.sections[0].header.paragraphs[0].text
+    assert mark not in all_text(blank)

@@ -14,6 +14,9 @@ WIDTHS = [24, 54, 24, 54]  # the 156 mm text width of portrait A4
 
 def build_hardship_card(out_dir=TEMPLATE_DIR) -> str:
     doc = form_document()
+    # The mark at the first page's top left and in the header of every later page (filled cards only).
+    a.page_header(doc, "{{ enterprise.secret_mark if not blank else '' }}", "困难退休人员帮扶档案卡", bold=True)
+    a.no_header_on_first_page(doc)
     secret_mark(doc)
     a.title(doc, "困难退休人员帮扶档案卡")
     form_grid(doc, WIDTHS, [
