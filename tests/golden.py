@@ -15,12 +15,18 @@ GOLDEN = TESTS / "golden"
 ROOT, UNIT = "北辰能源", "一矿"
 # Folders whose documents (directly inside, not below) have a golden dump.
 FOLDERS = (f"文档/{ROOT}", f"文档/{ROOT}/{UNIT}", f"空白模板/{ROOT}/{UNIT}", f"报送表/{ROOT}/{UNIT}")
+# Documents made per record, in another unit's folder: one example of each.
+SINGLE = (f"文档/{ROOT}/退管中心/退管中心-积案挂牌督办单-ba-2026-02.docx",
+          f"文档/{ROOT}/退管中心/退管中心-一案一策化解方案-ba-2026-02.docx",
+          f"文档/{ROOT}/退管中心/退管中心-退休人员社会化移交台账-2026年11月.docx",
+          f"空白模板/{ROOT}/{ROOT}-困难退休人员帮扶档案卡.docx")
 
 
 def selected(built: Path) -> list[str]:
     """The documents of a build that have a golden dump, as paths relative to it."""
-    return sorted(p.relative_to(built).as_posix() for folder in FOLDERS for pattern in ("*.docx", "*.xlsx")
-                  for p in (built / folder).glob(pattern))
+    found = {p.relative_to(built).as_posix() for folder in FOLDERS for pattern in ("*.docx", "*.xlsx")
+             for p in (built / folder).glob(pattern)}
+    return sorted(found | {path for path in SINGLE if (built / path).exists()})
 
 
 def golden_path(document: str) -> Path:

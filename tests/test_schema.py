@@ -23,7 +23,7 @@ def schema_name(path) -> str:
     if folder == "risks":
         return "risks.schema.json"
     if folder == "confidential":
-        return "key-persons.schema.json"
+        return "hardship.schema.json" if path.name == "hardship.yaml" else "key-persons.schema.json"
     return f"{path.stem}.schema.json"
 
 

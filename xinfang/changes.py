@@ -113,7 +113,7 @@ def records_by_file(data, files: set[str] | None = None) -> dict[str, list[tuple
     sections = [
         ("enterprise", data.enterprise), ("responsibilities", data.responsibilities),
         ("key-groups", data.key_groups), ("emergency", data.emergency), ("procedure", data.procedure),
-        ("reception", data.reception), ("holidays", data.holidays),
+        ("reception", data.reception), ("holidays", data.holidays), ("partners", data.partners),
     ]
     for key, record in sections:
         if files is None or _file(record) in files:

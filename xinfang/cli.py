@@ -84,7 +84,7 @@ def make_parser() -> argparse.ArgumentParser:
     handover = parser.add_argument_group("handover 命令的选项")
     handover.add_argument("--role", action="append", metavar="类别",
                           help="只交接这类职务（可写多次）：领导小组、领导小组办公室、单位、责任、接访、包案、"
-                               "专项排查、应急、隐患、重点人员；不写则交接全部职务，并记录离任日期")
+                               "专项排查、应急、隐患、重点人员（含帮扶档案）、联席会议；不写则交接全部职务，并记录离任日期")
     handover.add_argument("--date", type=_date, metavar="日期", help="离任日期（默认为数据日期），如 2026-12-01")
     handover.add_argument("--name", metavar="姓名", help="接任人是新人员时：姓名（接任人参数即为其新编号）")
     handover.add_argument("--post", metavar="职务", help="新人员的职务")

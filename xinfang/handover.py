@@ -45,6 +45,7 @@ ROLES: list[tuple[str, str, str]] = [
     ("应急", "emergency.yaml", ""),
     ("隐患", f"{RISKS_DIR}/", ""),
     ("重点人员", f"{CONFIDENTIAL_DIR}/", ""),
+    ("联席会议", "partners.yaml", ""),
 ]
 ROLE_NAMES = [name for name, _, _ in ROLES]
 

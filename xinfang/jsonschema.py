@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .loader import KEY_PERSONS_FILE, RISK_FILE, SINGLE_FILES
+from .loader import HARDSHIP_FILE, KEY_PERSONS_FILE, RISK_FILE, SINGLE_FILES
 from .outputs import write_atomic
 from .schema import ID_MAX, ID_RE, PERSON_NAME_MAX, Ref
 
@@ -45,6 +45,7 @@ def schemas(data=None) -> dict[str, dict]:
     specs = {name.removesuffix(".yaml"): spec for name, (spec, _) in SINGLE_FILES.items()}
     specs["risks"] = RISK_FILE
     specs["key-persons"] = KEY_PERSONS_FILE
+    specs["hardship"] = HARDSHIP_FILE
     defs = reference_defs(data)
     result = {}
     for stem, spec in sorted(specs.items()):

@@ -37,17 +37,22 @@ SINGLE_FILES: dict[str, tuple[Record, bool]] = {
     "campaigns.yaml": (Record(m.CampaignsFile), False),
     "reception.yaml": (Record(m.ReceptionFile), False),
     "holidays.yaml": (Record(m.HolidaysFile), False),
+    "partners.yaml": (Record(m.PartnersFile), False),
 }
 RISK_FILE = Record(m.RiskFile)
 KEY_PERSONS_FILE = Record(m.KeyPersonsFile)
+HARDSHIP_FILE = Record(m.HardshipFile)
+# confidential/ files read with a spec of their own; every other file there lists key persons.
+CONFIDENTIAL_FILES = {"hardship.yaml": HARDSHIP_FILE}
 ITEMS = "items"  # the parse cache's slot for a large list file (listfile), whatever its bytes
 KIND_NAMES = {"unit": "单位", "person": "人员", "risk": "隐患", "campaign": "专项排查",
-              "key-person": "重点人员", "case": "包案"}
+              "key-person": "重点人员", "case": "包案", "community": "联建社区", "hardship": "帮扶对象"}
 LIAISON_REQUIRED = ("企业", "二级单位", "基层单位")
 # Where each kind of ID is defined: when such a file cannot be read at all, its
 # references are not checked (each would be a misleading "does not exist").
 DEFINED_IN = {"unit": "units.yaml", "person": "people.yaml", "campaign": "campaigns.yaml",
-              "case": "reception.yaml", "risk": f"{RISKS_DIR}/", "key-person": f"{CONFIDENTIAL_DIR}/"}
+              "case": "reception.yaml", "risk": f"{RISKS_DIR}/", "key-person": f"{CONFIDENTIAL_DIR}/",
+              "community": "partners.yaml"}
 
 
 @dataclass
@@ -71,6 +76,8 @@ class Dataset:
     warnings: list = field(default_factory=list)
     sources: dict = field(default_factory=dict)  # relative path → sha256 of its bytes
     uses: list = field(default_factory=list)  # personrefs.Use: every place a person is named
+    partners: m.PartnersFile = field(default_factory=m.PartnersFile)
+    hardship: list = field(default_factory=list)  # confidential/hardship.yaml: never published
 
     @property
     def root(self) -> m.Unit:
@@ -262,11 +269,12 @@ def _load(data_dir: Path, cache_dir: Path | None, prune: bool, replaced: dict[st
         value = c.load(path, RISK_FILE)
         if value is not MISSING:
             risk_files.append((path, value))
-    key_files = []
+    key_files, hardship_files = [], []
     for path in _yaml_files(data_dir / CONFIDENTIAL_DIR):
-        value = c.load(path, KEY_PERSONS_FILE)
+        spec = CONFIDENTIAL_FILES.get(path.name, KEY_PERSONS_FILE)
+        value = c.load(path, spec)
         if value is not MISSING:
-            key_files.append(value)
+            (hardship_files if spec is HARDSHIP_FILE else key_files).append(value)
 
     people = loaded["people.yaml"]
     people = {} if people is MISSING else {p.id: p for p in people.people}
@@ -288,7 +296,7 @@ def _load(data_dir: Path, cache_dir: Path | None, prune: bool, replaced: dict[st
     uses = _check_ids(c, people, units)
     names = personrefs.ids_for_names(uses)
     named_in = {use.pos.file for use in uses if use.written != use.person}
-    for value in [*loaded.values(), *(f for _, f in risk_files), *key_files]:
+    for value in [*loaded.values(), *(f for _, f in risk_files), *key_files, *hardship_files]:
         personrefs.rewrite(value, names)
     for name in named_in:
         # A name stands for whoever people.yaml gives it to: such a file reads people.yaml too
@@ -310,6 +318,8 @@ def _load(data_dir: Path, cache_dir: Path | None, prune: bool, replaced: dict[st
         risks=sorted(risks, key=lambda r: r.id),
         key_persons=[p for f in key_files for p in f.persons],
         has_confidential=bool(key_files),
+        partners=loaded["partners.yaml"],
+        hardship=[h for f in hardship_files for h in f.cases],
         sources=dict(sorted(c.sources.items())),
         uses=uses,
     )

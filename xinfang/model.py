@@ -689,3 +689,108 @@ class HolidayYear(Located):
 @dataclass
 class HolidaysFile(Located):
     years: list = F("节假日", ListOf(Record(HolidayYear)), default=[])
+
+
+# --- partners.yaml: joint meeting, partner communities, retiree transfer ---
+
+MEETING_SIDES = ("政府", "信访", "政法", "公安", "街道社区", "其他")
+
+
+@dataclass
+class StandingMember(Located):
+    """联席会议（碰头会）的一家外部成员单位。"""
+
+    side: str = F("类别", Choice(*MEETING_SIDES), required=True,
+                  doc="政府：地方政府及其部门；信访：信访局；政法：政法委；公安：公安机关；街道社区：街道办事处、社区居委会")
+    name: str = F("单位", Text(200), required=True, doc="成员单位全称，如 新乡市红旗区人民政府")
+    attendee: Optional[str] = F("参会人", Text(60), doc="参会人的职务或称呼，如 分管副区长；不填时纪要上留空待填")
+    phone: Optional[str] = F("电话", Phone("landline"))
+
+
+@dataclass
+class JointMeeting(Located):
+    """信访维稳联席会议（碰头会）。"""
+
+    name: str = F("名称", Text(100), default="信访维稳联席会议", doc="会议名称，纪要标题为“名称（碰头会）纪要”")
+    host: str = F("牵头", Text(100), default="地方政府", doc="由谁主导召集，如 新乡市红旗区人民政府")
+    cycle: str = F("会议周期", Text(60), default="每季度", doc="定期召开的周期，如 每季度、每月")
+    members: list = F("成员单位", ListOf(Record(StandingMember)), default=[],
+                      doc="常设的外部成员单位：政府、信访、政法、公安、街道社区")
+    own: list = F("企业参会人员", ListOf(Ref("person"), unique=True), default=[],
+                  doc="本企业常设参会人员的人员编号，如分管领导、信访办公室主任")
+
+
+def _check_transfer(t: "Transfer"):
+    if t.party_members > t.retirees:
+        yield "party_members", f"移交党员 {t.party_members} 人多于移交退休人员 {t.retirees} 人"
+    if t.archives > t.retirees:
+        yield "archives", f"已移交档案 {t.archives} 份多于移交退休人员 {t.retirees} 人"
+
+
+@dataclass
+class Transfer(Located):
+    """一个单位向本社区移交退休人员社会化管理的情况。"""
+
+    unit: str = F("移交单位", Ref("unit"), required=True, doc="移交退休人员的单位编号")
+    agreement: str = F("移交协议", Text(200), required=True, doc="协议名称或编号，如 北辰能源-北站社区退休人员移交协议")
+    signed: Optional[dt.date] = F("签订日期", Date(), doc="协议签订日期；尚未签订不填")
+    retirees: int = F("退休人员", Integer(0, unit="人"), required=True, doc="移交的退休人员人数")
+    party_members: int = F("党员", Integer(0, unit="人"), default=0, doc="其中转接组织关系的党员人数")
+    archives: int = F("档案已移交", Integer(0, unit="份"), default=0, doc="已移交社区的人事档案份数")
+    issues: list = F("遗留问题", ListOf(Text()), default=[], doc="尚未解决的问题，每项一行；没有不填")
+
+
+@dataclass
+class Community(Located):
+    """联建社区（街道）。"""
+
+    id: str = F("编号", Id(), required=True, doc="社区编号：小写字母、数字、连字符，如 beizhan-shequ")
+    name: str = F("名称", Text(200), required=True, doc="社区（街道）全称")
+    district: str = F("所在县区", Text(60), required=True, doc="如 新乡市红旗区")
+    unit: str = F("对接单位", Ref("unit"), required=True, doc="与该社区联建、日常对接的本企业单位编号")
+    contact: Optional[str] = F("联系人", Text(40), doc="社区联系人的称呼，如 王主任")
+    phone: Optional[str] = F("电话", Phone("landline"))
+    transfers: list = F("社会化移交", ListOf(Record(Transfer, check=lambda t: list(_check_transfer(t)))),
+                        default=[], doc="各单位向本社区移交退休人员的情况，每个移交单位一项")
+
+
+@dataclass
+class PartnersFile(Located):
+    meeting: JointMeeting = F("联席会议", Record(JointMeeting), default=JointMeeting,
+                              doc="信访维稳联席会议（碰头会）的名称、周期和常设成员")
+    communities: list = F("联建社区", ListOf(Record(Community, id_kind="community")), default=[],
+                          doc="与企业建立联建关系的社区（街道）及退休人员社会化移交情况")
+
+
+# --- confidential/hardship.yaml --------------------------------------------
+
+@dataclass
+class AidRecord(Located):
+    date: dt.date = F("日期", Date(), required=True)
+    note: str = F("内容", Text(), required=True, doc="走访、慰问、救助的内容")
+    amount: Optional[float] = F("金额元", Number(0, unit="元"), doc="发放的救助金或慰问品折合金额（元）")
+
+
+@dataclass
+class HardshipCase(Located):
+    """困难退休人员帮扶档案（涉密）。"""
+
+    id: str = F("编号", Id(), required=True, doc="档案编号，如 bf-001；不要用姓名拼音")
+    name: str = F("姓名", Text(40), required=True)
+    id_number: Optional[str] = F("身份证号", Text(18))
+    address: Optional[str] = F("住址", Text(200))
+    mobile: Optional[str] = F("手机", Phone("mobile"))
+    unit: str = F("原单位", Ref("unit"), required=True, doc="退休前所在单位编号")
+    community: Optional[str] = F("所在社区", Ref("community"), doc="移交后所在的联建社区编号（见 partners.yaml）")
+    retired: Optional[dt.date] = F("退休日期", Date())
+    hardship: str = F("困难类型", Text(60), required=True, doc="如 因病致困、独居高龄、子女残疾")
+    family: str = F("家庭情况", Text(), required=True)
+    helper: str = F("帮扶责任人", Ref("person"), required=True)
+    measures: list = F("帮扶措施", ListOf(Text()), default=[])
+    opened: dt.date = F("建档日期", Date(), required=True)
+    records: list = F("帮扶记录", ListOf(Record(AidRecord)), default=[])
+
+
+@dataclass
+class HardshipFile(Located):
+    cases: list = F("帮扶对象", ListOf(Record(HardshipCase, id_kind="hardship")), default=[])

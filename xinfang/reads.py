@@ -30,6 +30,7 @@ SOURCE_OF = {
     "campaigns": "campaigns.yaml",
     "risk": f"{RISKS_DIR}/", "risks": f"{RISKS_DIR}/",
     "key_persons": f"{CONFIDENTIAL_DIR}/", "has_confidential": f"{CONFIDENTIAL_DIR}/",
+    "partners": "partners.yaml", "hardship": f"{CONFIDENTIAL_DIR}/",
 }
 COMPACT_GROWTH = 1.25  # rebuild the key table once it is this much larger than when last rebuilt
 
@@ -74,7 +75,7 @@ class Values:
         if not rest:
             if head in ("units", "people"):
                 return data.sources.get(SOURCE_OF[head], ABSENT)
-            if head in ("risks", "key_persons", "has_confidential"):
+            if head in ("risks", "key_persons", "has_confidential", "hardship"):
                 return self._folder(SOURCE_OF[head]) + repr(data.has_confidential)
         if head == "own_risks":
             return data.sources.get(source_of(key), ABSENT)

@@ -338,10 +338,11 @@ class Ref(Id):
 
     KIND_NAMES = {
         "person": "人员", "unit": "单位", "risk": "隐患", "campaign": "专项排查",
-        "key-person": "重点人员",
+        "key-person": "重点人员", "community": "联建社区",
     }
     DEFINED_IN = {"person": "people.yaml", "unit": "units.yaml", "risk": "risks/ 下的隐患台账",
-                  "campaign": "campaigns.yaml", "key-person": "confidential/key-persons.yaml"}
+                  "campaign": "campaigns.yaml", "key-person": "confidential/key-persons.yaml",
+                  "community": "partners.yaml 的联建社区"}
 
     def load(self, node, path, ctx):
         if self.kind == "person":

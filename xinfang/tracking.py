@@ -26,9 +26,9 @@ from .model import Unit
 SEP = "\t"
 # Dataset members read field by field (views), as lists of such records, or whole.
 SMALL_FILES = ("enterprise", "responsibilities", "key_groups", "emergency", "procedure", "reception",
-               "holidays")
+               "holidays", "partners")
 RECORD_LISTS = ("contacts", "campaigns")
-WHOLE = ("risks", "key_persons", "has_confidential")
+WHOLE = ("risks", "key_persons", "has_confidential", "hardship")
 PLAIN_TYPES = (str, int, float, bool, type(None), dt.date)  # values read as they are
 
 _recorders: list[set[str]] = []

@@ -50,7 +50,7 @@ def records_by_path(data) -> dict[tuple[str, str], object]:
                     walk(getattr(value, f.name))
 
     for value in (data.enterprise, list(data.units.values()), data.responsibilities, data.emergency,
-                  data.campaigns, data.reception, data.risks, data.key_persons):
+                  data.campaigns, data.reception, data.risks, data.key_persons, data.partners, data.hardship):
         walk(value)
     return found
 

@@ -21,6 +21,11 @@ FORM_MODULES: list[str] = [
     "key_person_plan",
     "reception_schedule",
     "case_ownership",
+    "supervision_order",
+    "case_plan",
+    "joint_meeting",
+    "transfer_ledger",
+    "hardship_card",
     "return_workbook",
 ]
 

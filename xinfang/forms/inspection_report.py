@@ -24,7 +24,7 @@ from ..workdays import calendar_for
 from ..yearfigures import COUNTS, year_on_year
 from .common import enterprise_header, output_path, unit_header
 from .narrative import GAP, date_text, quoted, sentence, unit_names, who
-from .scope import LEVEL_FILL, allowed_values, blank_date, issuing_units
+from .scope import LEVEL_FILL, allowed_values, blank_date, planning_units
 
 TEMPLATE = "inspection_report.docx"
 FORM = "专项排查报告"
@@ -35,7 +35,7 @@ LEAD_DAYS_DEFAULT = {f.name: f.default for f in dataclasses.fields(Campaign)}["l
 def jobs(data, blank: bool) -> list[Job]:
     if blank:
         return [Job(output_path(data, unit, FORM, "", blank=True), TEMPLATE, partial(blank_context, data, unit),
-                    f"{unit.label}{FORM}（空白）") for unit in issuing_units(data)]
+                    f"{unit.label}{FORM}（空白）") for unit in planning_units(data)]
     return [Job(output_path(data, data.root, FORM, campaign.name), TEMPLATE,
                 partial(context, data, campaign), f"{campaign.name}报告")
             for campaign in data.campaigns]

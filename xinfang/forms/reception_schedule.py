@@ -18,7 +18,7 @@ from ..render import Job
 from ..workdays import calendar_for
 from .common import enterprise_header, output_path, unit_header
 from .narrative import add_months, date_text, name_with_post
-from .scope import blank_date, issuing_units
+from .scope import blank_date, reception_units
 
 FORM = "领导接访安排表"
 TEMPLATE = "reception_schedule.docx"
@@ -29,7 +29,7 @@ ROW_KEYS = ("date", "weekday", "time", "leader", "mode", "place", "notice", "not
 def jobs(data, blank: bool) -> list[Job]:
     if blank:
         return [Job(output_path(data, unit, FORM, "", blank=True), TEMPLATE, partial(blank_context, data, unit),
-                    f"{unit.label}{FORM}（空白）") for unit in issuing_units(data)]
+                    f"{unit.label}{FORM}（空白）") for unit in reception_units(data)]
     first, last = schedule_months(data)
     return [Job(output_path(data, data.root, FORM, period_text(first, last)), TEMPLATE,
                 partial(context, data), f"{data.root.label}{FORM}")]

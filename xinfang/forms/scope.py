@@ -42,3 +42,28 @@ def blank_period() -> str:
 
 def blank_date() -> str:
     return "____年__月__日"
+
+
+# Units that draw up plans of their own (emergency plan, key-person plan, special inspection
+# report, reception schedule); 职能部门 and 基层单位 work under their parent's plan.
+PLANNING_KINDS = ("企业", "二级单位")
+
+
+def planning_units(data) -> list:
+    """The root and every unit of a planning kind, in display order."""
+    root = data.root.id
+    return [u for u in data.descendants(data.root) if u.id == root or u.kind in PLANNING_KINDS]
+
+
+def reception_units(data) -> list:
+    """The planning units, and any unit one of reception.yaml's 接访领导 belongs to."""
+    receiving = {data.people[r.leader].unit for r in data.reception.rules}
+    root = data.root.id
+    return [u for u in data.descendants(data.root)
+            if u.id == root or u.kind in PLANNING_KINDS or (u.id in receiving and u.kind in ISSUING_KINDS)]
+
+
+def supervising_units(data) -> list:
+    """The issuing units with an issuing unit below them: those that supervise another's cases."""
+    return [u for u in issuing_units(data)
+            if u.id == data.root.id or any(c.kind in ISSUING_KINDS for c in u.children)]

@@ -12,6 +12,11 @@ from .emergency_plan import build_emergency_plan
 from .key_person_plan import build_key_person_plan
 from .reception_schedule import build_reception_schedule
 from .case_ownership import build_case_ownership
+from .supervision_order import build_supervision_order
+from .case_plan import build_case_plan
+from .joint_meeting import build_joint_meeting
+from .transfer_ledger import build_transfer_ledger
+from .hardship_card import build_hardship_card
 
 BUILDERS = [
     build_ledger,
@@ -23,6 +28,11 @@ BUILDERS = [
     build_key_person_plan,
     build_reception_schedule,
     build_case_ownership,
+    build_supervision_order,
+    build_case_plan,
+    build_joint_meeting,
+    build_transfer_ledger,
+    build_hardship_card,
 ]
 
 
