@@ -22,6 +22,10 @@ FORM_MODULES: list[str] = [
     "reception_schedule",
     "case_ownership",
     "return_workbook",
+    "work_plan",
+    "daily_report",
+    "major_risk_report",
+    "satisfaction",
 ]
 
 

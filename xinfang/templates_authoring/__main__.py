@@ -12,6 +12,10 @@ from .emergency_plan import build_emergency_plan
 from .key_person_plan import build_key_person_plan
 from .reception_schedule import build_reception_schedule
 from .case_ownership import build_case_ownership
+from .work_plan import build_work_plan
+from .daily_report import build_daily_report
+from .major_risk_report import build_major_risk_report
+from .satisfaction import build_satisfaction_form, build_satisfaction_summary
 
 BUILDERS = [
     build_ledger,
@@ -23,6 +27,11 @@ BUILDERS = [
     build_key_person_plan,
     build_reception_schedule,
     build_case_ownership,
+    build_work_plan,
+    build_daily_report,
+    build_major_risk_report,
+    build_satisfaction_form,
+    build_satisfaction_summary,
 ]
 
 
