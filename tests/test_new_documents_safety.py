@@ -37,10 +37,12 @@ def test_unit_page_offers_the_new_blanks_marked_blank_and_no_filled_one(site, ex
     titles = re.findall(r">([^<>]+)</a>", section)
     for form in NEW_BLANKS:
         assert f"一矿{form}（空白）" in titles, form
-    files = {unquote(p.name) for p in (site / "downloads").rglob("*.docx")}
-    assert "一矿-风险预控日报告.docx" in files
-    filled = [j.path.rsplit("/", 1)[1] for m in MODULES for j in m.jobs(example, blank=False)]
-    assert filled and not set(filled) & files
+    files = {unquote(p.name): p for p in (site / "downloads").rglob("*.docx")}
+    # The daily report's file is named like its blank; the site's copy is the blank.
+    offered = all_text(open_docx(files["一矿-风险预控日报告.docx"]))
+    assert "报告日期：____年__月__日" in offered and "韩雪" not in offered
+    filled = [j.path.rsplit("/", 1)[1] for m in MODULES if m is not daily_report for j in m.jobs(example, blank=False)]
+    assert len(filled) > 5 and not set(filled) & set(files)
     # A 职能部门 gets the risk-report blanks (it may hold red entries) but no work plan or evaluation form.
     renli = (site / "units" / "renli.html").read_text("utf-8")
     assert "人力资源部重大风险专报（空白）" in renli and "人力资源部年度信访维稳工作方案" not in renli

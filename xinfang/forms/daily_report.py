@@ -3,6 +3,9 @@
 It lists the open red entries under the unit (updated daily, whatever else the
 ledger's rhythm says) and the entries registered on the data date. The root's
 report is the company-wide one. Where there is nothing to report it says 无.
+The file is the unit's current report, dated inside and not in its name: moving
+the data date rewrites it as a date-only change instead of piling up a new file
+(and an archived one) per day.
 """
 
 from __future__ import annotations
@@ -26,8 +29,7 @@ def jobs(data, blank: bool) -> list[Job]:
     if blank:
         return [Job(output_path(data, unit, FORM, "", blank=True), TEMPLATE, partial(blank_context, data, unit),
                     f"{unit.label}{FORM}（空白）") for unit in issuing_units(data)]
-    day = date_text(data.today)
-    return [Job(output_path(data, unit, FORM, day), TEMPLATE, partial(context, data, unit), f"{unit.label}{FORM}")
+    return [Job(output_path(data, unit, FORM, ""), TEMPLATE, partial(context, data, unit), f"{unit.label}{FORM}")
             for unit in ledger_units(data)]
 
 

@@ -47,10 +47,9 @@ def requests(data, risk, case) -> list[str]:
     """What the unit asks of the office, from the entry's state."""
     office = data.enterprise.office.name
     asks = [f"请{office}将该隐患列入重点督办，掌握化解进度，指导我单位做好稳控工作。"]
-    overdue = (data.today - risk.deadline).days
-    if overdue > 0:
-        asks.append(f"该隐患已超过化解时限{overdue}天，请{office}协调有关部门研究解决，必要时提请"
-                    f"{data.enterprise.group.name}研究。")
+    if risk.deadline < data.today:  # dated, not counted in days: a later data date alone changes nothing
+        asks.append(f"该隐患的化解时限{date_text(risk.deadline)}已过，仍未化解，请{office}协调有关部门研究解决，"
+                    f"必要时提请{data.enterprise.group.name}研究。")
     if case is None and is_backlog(data, risk):
         asks.append(f"该隐患挂号已{months_pending(data, risk)}个月，属积案，尚未落实“一案一专班、一案一方案”，"
                     f"请{data.enterprise.group.name}确定包案专班。")
