@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import partial
 
 from ..render import Job
-from .common import enterprise_header, output_path, unit_header
+from .common import enterprise_header, output_path
 from .ledger import ALWAYS, LEVEL_ORDER, ledger_units
 from .narrative import date_text
 from .scope import ALERT_FILL, LEVEL_FILL, NO_FILL, blank_date, empty_rows, issuing_units
@@ -61,7 +61,10 @@ def new_row(data, number: int, risk) -> dict:
 
 def _base(data, unit, blank: bool) -> dict:
     rule = report_rule(data)
-    return {"blank": blank, "enterprise": enterprise_header(data), "unit": unit_header(data, unit, phone=True),
+    # Only what the report prints of the unit: its name and liaison (see common.unit_header).
+    liaison = data.people.get(unit.liaison) if unit.liaison else None
+    return {"blank": blank, "enterprise": enterprise_header(data),
+            "unit": {"name": unit.name, "liaison": {"name": liaison.name if liaison else ""}},
             "rule": {"when": rule.when, "to": rule.to, "content": rule.content or ""} if rule else None}
 
 

@@ -13,7 +13,7 @@ from functools import partial
 from ..model import SATISFACTION_ITEMS
 from ..numbers import rate_percent
 from ..render import Job
-from .common import enterprise_header, output_path, unit_header
+from .common import enterprise_header, output_path
 from .daily_report import ALWAYS
 from .narrative import GAP, date_text
 from .scope import blank_date, issuing_units
@@ -55,7 +55,8 @@ def _office(data) -> dict:
 
 
 def form_context(data, unit) -> dict:
-    return {"blank": True, "enterprise": enterprise_header(data), "unit": unit_header(data, unit, phone=True),
+    """Only what the form prints (the unit's name, not its header of people): see common.unit_header."""
+    return {"blank": True, "enterprise": enterprise_header(data), "unit": {"name": unit.name},
             "office": _office(data),
             "items": [{"name": item, "criteria": CRITERIA[item]} for item in SATISFACTION_ITEMS]}
 
@@ -89,14 +90,14 @@ def summary_context(data) -> dict:
         surveys.append({"period": survey.period, "forms": survey.forms if survey.forms is not None else "",
                         "rows": rows, "total": total,
                         "weakest": weakest["name"] if len(rows) > 1 else "", "weakest_rate": weakest["rate"]})
-    return {"blank": False, "enterprise": enterprise_header(data), "unit": unit_header(data, data.root),
+    return {"blank": False, "enterprise": enterprise_header(data), "unit": {"name": data.root.name},
             "period": f"{data.enterprise.year}年", "date": date_text(data.today),
             "surveys": surveys, "target": target_text(data)}
 
 
 def blank_summary_context(data, unit) -> dict:
     empty = {k: "" for k in COUNT_KEYS}
-    return {"blank": True, "enterprise": enterprise_header(data), "unit": unit_header(data, unit),
+    return {"blank": True, "enterprise": enterprise_header(data), "unit": {"name": unit.name},
             "period": "______年", "date": blank_date(),
             "surveys": [{"period": GAP, "forms": "____", "rows": [{"name": item, **empty} for item in SATISFACTION_ITEMS],
                          "total": {"name": "各项合计", **empty}, "weakest": "", "weakest_rate": ""}],
