@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..docx import authoring as a
 from . import TEMPLATE_DIR
 from .blocks import caption, form_document, notes, save, title_block
-from .prose import addressee, fit_columns, min_height, secret_mark, sign_off, table
+from .prose import addressee, fit_columns, min_height, secret_mark, sign_off_together, table
 
 NAME = "daily_report.docx"
 BLOCK = [62, 62, 32]
@@ -64,7 +64,7 @@ def build_daily_report(out_dir=TEMPLATE_DIR) -> str:
     fit_columns(box, [156])
     min_height(a.row(doc, box, [""]), 36)
     a.tag(doc, "{%p endif %}")
-    sign_off(doc, "{{ unit.name }}")
+    sign_off_together(doc, "{{ unit.name }}")
 
     a.tag(doc, "{%p if rule %}")
     caption(doc, "报告制度")

@@ -7,7 +7,7 @@ from docx.shared import Pt
 from ..docx import authoring as a
 from . import TEMPLATE_DIR
 from .blocks import form_document, notes, save
-from .prose import addressee, blank_unit_line, lines, numbered, secret_mark, sign_off
+from .prose import addressee, blank_unit_line, lines, numbered, secret_mark, sign_off_together
 
 NAME = "major_risk_report.docx"
 
@@ -51,7 +51,7 @@ def build_major_risk_report(out_dir=TEMPLATE_DIR) -> str:
     a.heading(doc, "五、请求事项")
     numbered(doc, "q in requests", "{{ q }}")
     a.para(doc, "联系人：{{ unit.liaison.name }}　联系电话：{{ unit.phone or unit.liaison.office_phone }}")
-    sign_off(doc)
+    sign_off_together(doc)
 
     notes(doc, "填写说明", [
         "本专报用于红色隐患（可能引发集体访或越级访）和重大群体性事件苗头动向，发现后第一时间报送{{ to }}。",

@@ -9,7 +9,7 @@ from docx.shared import Mm, Pt
 from ..docx import authoring as a
 from . import TEMPLATE_DIR
 from .blocks import caption, form_document, gap, notes, save, title_block
-from .prose import fit_columns, min_height, sign_off, table
+from .prose import fit_columns, min_height, sign_off_together, table
 
 FORM_NAME = "satisfaction_form.docx"
 SUMMARY_NAME = "satisfaction_summary.docx"
@@ -62,7 +62,7 @@ def build_satisfaction_summary(out_dir=TEMPLATE_DIR) -> str:
              "{{ r.rate }}"]
     footer = [c.replace("r.", "s.total.") for c in cells]
     table(doc, COUNT_HEADERS, COUNT_WIDTHS, cells, loop="r in s.rows", centered=(0, 1, 2, 3, 4, 5),
-          footer=footer, nowrap=(0, 1, 2, 3, 4, 5))
+          footer=footer, nowrap=(0, 1, 2, 3, 4, 5), height=6)
     a.tag(doc, "{%p if not blank %}")
     a.para(doc, "{{ s.period }}综合满意率{{ s.total.rate }}"
                 "{{ '，其中' ~ s.weakest ~ '环节满意率最低（' ~ s.weakest_rate ~ '）' if s.weakest else '' }}。")
@@ -74,7 +74,7 @@ def build_satisfaction_summary(out_dir=TEMPLATE_DIR) -> str:
     p = a.para(doc, "注：满意率 =（满意份数 + 基本满意份数）÷ 该项目评价份数 × 100%，保留两位小数；"
                     "评价结果只按份数汇总，不记录评价人的个人信息。", "说明")
     p.paragraph_format.first_line_indent = Mm(0)
-    sign_off(doc, "{{ unit.name }}")
+    sign_off_together(doc, "{{ unit.name }}")
     notes(doc, "填写说明", [
         "按期间汇总收回的信访工作满意度评价表，每个评价项目分别统计满意、基本满意、不满意的份数；未评价的项目不计。",
         "满意率 =（满意份数 + 基本满意份数）÷ 该项目评价份数 × 100%，保留两位小数。",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..docx import authoring as a
 from . import TEMPLATE_DIR
 from .blocks import form_document, notes, save
-from .prose import blank_unit_line, lines, numbered, secret_mark, sign_off, table
+from .prose import blank_unit_line, lines, numbered, secret_mark, sign_off_together, table
 
 NAME = "work_plan.docx"
 
@@ -141,7 +141,7 @@ def build_work_plan(out_dir=TEMPLATE_DIR) -> str:
     a.para(doc, "{{ office_name }}对责任落实、台账更新、接访包案和化解时限进行督查督办；承办单位收到督办通知后"
                 "{{ rules.feedback_days }}个工作日内书面反馈办理进展，督办事项办理情况{{ rules.bulletin }}通报一次。")
     numbered(doc, "c in accountability", "{{ c }}")
-    sign_off(doc)
+    sign_off_together(doc)
 
     notes(doc, "填写说明", [
         "工作目标每项写指标和目标值，如“信访总量同比下降”“15%以上”；责任体系按本单位实际写层级和责任主体。",
