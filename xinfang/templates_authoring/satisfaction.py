@@ -35,7 +35,7 @@ def build_satisfaction_form(out_dir=TEMPLATE_DIR) -> str:
     fit_columns(block, BLOCK)
     block2 = title_block(doc, [("信访事项：", "________________________"), ("经办人：", "____________")], BLOCK)
     fit_columns(block2, BLOCK)
-    _plain(doc, "请在每个评价项目相应的栏内打“√”（每项只选一栏）。", "表单信息")
+    _plain(doc, "请在每个评价项目相应的栏内打勾（每项只选一栏）。", "表单信息")
     table(doc, ["评价项目", "评价内容", "满意", "基本满意", "不满意"], [20, 70, 20, 24, 22],
           ["{{ i.name }}", "{{ i.criteria }}", BOX, BOX, BOX], loop="i in items", centered=(0, 2, 3, 4),
           height=14, nowrap=(0, 2, 3, 4))
