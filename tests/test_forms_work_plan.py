@@ -86,3 +86,15 @@ def test_plan_blanks_only_for_enterprise_and_second_level_units(built, example):
     assert "第一煤矿\n______年信访维稳工作方案" in text
     assert "组长：________" in text and "填写说明" in text
     assert "赵国强" not in text and "郭静" not in text
+
+
+def test_data_without_principles_or_accountability_gets_todays_wording(tmp_path):
+    from datacase import mini_copy
+    from xinfang import loader
+    from xinfang.model import DEFAULT_ACCOUNTABILITY, DEFAULT_PRINCIPLES
+
+    data = loader.load(mini_copy(tmp_path))
+    assert "基本原则" not in (tmp_path / "data" / "enterprise.yaml").read_text("utf-8")
+    [job] = work_plan.jobs(data, blank=False)
+    text = body_text(render(data, job))
+    assert f"1.{DEFAULT_PRINCIPLES[0]}" in text and f"2.{DEFAULT_ACCOUNTABILITY[1]}" in text
