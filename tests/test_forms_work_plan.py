@@ -67,6 +67,7 @@ def test_plan_without_targets_principles_reports_or_campaigns_says_so(example):
     data.enterprise.targets, data.enterprise.principles = [], []
     data.emergency.reports, data.campaigns, data.reception.rules = [], [], []
     data.responsibilities.five = []
+    data.enterprise.group.deputies, data.enterprise.group.members = [], []
     [job] = work_plan.jobs(data, blank=False)
     doc = render(data, job)
     text = all_text(doc)
@@ -75,6 +76,7 @@ def test_plan_without_targets_principles_reports_or_campaigns_says_so(example):
     assert "本年度领导接访安排另行公布。" in text and not find_table(doc, "接访领导")
     assert "实行以下报告制度" not in text and not find_table(doc, "报告", "时间")
     assert "本年度安排的专项排查" not in text and "五项责任" not in text
+    assert "成立信访维稳工作领导小组。组长：赵国强（党委书记、董事长）。" in text
 
 
 def test_plan_blanks_only_for_enterprise_and_second_level_units(built, example):

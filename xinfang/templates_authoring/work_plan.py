@@ -47,7 +47,8 @@ def build_work_plan(out_dir=TEMPLATE_DIR) -> str:
     a.heading(doc, "二、组织领导")
     a.heading(doc, "（一）{{ group_name }}", 2)
     a.para(doc, "成立{{ group_name }}。组长：{{ group.leader }}"
-                "{{ '；副组长：' ~ group.deputies if group.deputies else '' }}；成员：{{ group.members }}。")
+                "{{ '；副组长：' ~ group.deputies if group.deputies else '' }}"
+                "{{ '；成员：' ~ group.members if group.members else '' }}。")
     a.para(doc, "{{ group_name }}统筹{{ work }}全局，研究部署重点任务，协调解决重大疑难问题。{{ group.meetings }}")
     a.heading(doc, "（二）{{ office_name }}", 2)
     a.para(doc, "{{ office_name }}设在{{ office.unit }}，主任：{{ office.director }}，配备专职信访工作人员"
