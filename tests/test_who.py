@@ -46,7 +46,7 @@ def test_every_place_by_id_or_name(tmp_path, capsys, query):
 def test_documents_that_show_the_person(tmp_path, capsys):
     code, out, _ = who(mini_copy(tmp_path), capsys, "qian-er")
     assert code == 0
-    assert "显示此人的文档 30 份（在输出目录中）：" in out
+    assert "显示此人的文档 36 份（在输出目录中）：" in out
     documents = out.split("显示此人的文档", 1)[1]
     assert "  文档/测试能源/测试能源-包案责任清单-2026年6月.docx\n" in documents
     assert "  文档/测试能源/一矿/一矿-信访隐患排查台账-2026年6月.docx\n" in documents

@@ -134,6 +134,54 @@ class ScreeningRules(Located):
     dispatch: str = F("调度销号", Text(40), default="周调度、月销号", doc="隐患调度和销号的节奏")
 
 
+# Today's wording where an enterprise's data says nothing (seed 004's plan).
+DEFAULT_PRINCIPLES = [
+    "坚持党的领导。将信访维稳工作纳入企业党委重要议事日程，强化政治责任。",
+    "坚持依法依规。严格按照《信访工作条例》和企业规章制度处理问题，维护法律权威。",
+    "坚持问题导向。聚焦职工关心的薪酬分配、劳动权益、历史遗留等问题，精准施策。",
+    "坚持源头治理。通过完善管理制度、优化决策流程，减少矛盾产生。",
+    "坚持人文关怀。注重心理疏导与情感沟通，体现企业温度。",
+]
+DEFAULT_ACCOUNTABILITY = [
+    "信访维稳工作纳入各单位和领导干部年度考核，考核结果与评先评优挂钩。",
+    "对责任不落实、工作不到位，导致发生集体访、越级访或造成严重后果的，按规定追究有关单位和人员的责任。",
+]
+SATISFACTION_ITEMS = ("接访", "处访", "程序", "效果")
+
+
+def _check_survey(survey: "SatisfactionSurvey"):
+    items = [r.item for r in survey.results]
+    for item in sorted(set(items), key=items.index):
+        if items.count(item) > 1:
+            yield "results", f"评价项目“{item}”重复填写，每个项目只填一次"
+    for result in survey.results:
+        if result.satisfied + result.basic + result.unsatisfied == 0:
+            yield "results", f"评价项目“{result.item}”的满意、基本满意、不满意份数都是0，没有评价的项目不要填写"
+        elif survey.forms is not None and result.satisfied + result.basic + result.unsatisfied > survey.forms:
+            yield "results", (f"评价项目“{result.item}”的满意、基本满意、不满意份数合计"
+                              f"{result.satisfied + result.basic + result.unsatisfied}份，多于收回份数{survey.forms}份")
+
+
+@dataclass
+class SatisfactionResult(Located):
+    """一个评价项目的结果：满意、基本满意、不满意各几份。"""
+
+    item: str = F("项目", Choice(*SATISFACTION_ITEMS), required=True, doc="接访、处访、程序、效果之一")
+    satisfied: int = F("满意", Integer(unit="份"), required=True, doc="评价为满意的份数")
+    basic: int = F("基本满意", Integer(unit="份"), default=0, doc="评价为基本满意的份数")
+    unsatisfied: int = F("不满意", Integer(unit="份"), default=0, doc="评价为不满意的份数")
+
+
+@dataclass
+class SatisfactionSurvey(Located):
+    """一个期间收回的信访工作满意度评价表的汇总结果（只有份数，没有评价人信息）。"""
+
+    period: str = F("期间", Text(60), required=True, doc="如：2026年1—10月")
+    forms: Optional[int] = F("收回份数", Integer(unit="份"), doc="收回的评价表份数；不填则不写")
+    results: list = F("评价结果", ListOf(Record(SatisfactionResult), min_items=1), required=True,
+                      doc="按接访、处访、程序、效果分项填写满意、基本满意、不满意的份数")
+
+
 @dataclass
 class Fonts(Located):
     """公文字体（GB/T 9704-2012）及其备用字体。"""
@@ -178,6 +226,12 @@ class Enterprise(Located):
     screening: ScreeningRules = F("排查制度", Record(ScreeningRules), default=ScreeningRules,
                                   doc="排查周期、自查截止日和台账更新、汇总制度")
     documents: DocumentSettings = F("公文设置", Record(DocumentSettings), required=True)
+    principles: list = F("基本原则", ListOf(Text()), default=DEFAULT_PRINCIPLES,
+                         doc="年度工作方案的基本原则，每条一句；不填为“坚持党的领导、坚持依法依规……”五条")
+    accountability: list = F("考核问责", ListOf(Text()), default=DEFAULT_ACCOUNTABILITY,
+                             doc="年度工作方案的考核问责规定，每条一句；积案化解率考核线见 reception.yaml")
+    satisfaction: list = F("满意度评价", ListOf(Record(SatisfactionSurvey, check=lambda s: list(_check_survey(s)))),
+                           default=[], doc="收回的信访工作满意度评价表按期间汇总的份数；没有时不填")
 
 
 # --- units.yaml, people.yaml, contacts.yaml --------------------------------

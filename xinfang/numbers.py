@@ -36,3 +36,11 @@ def percent_words(percent: float) -> str:
     if percent == 0:
         return "持平"
     return ("上升" if percent > 0 else "下降") + f"{abs(percent):g}%"
+
+
+def rate_percent(part: int, whole: int) -> str:
+    """A share with two decimals, cut like the changes above: 122 of 126 → 96.82%; 0 of 0 → —."""
+    if whole == 0:
+        return "—"
+    hundredths = part * 10000 // whole
+    return f"{hundredths // 100}.{hundredths % 100:02d}%"

@@ -27,6 +27,10 @@ FORM_MODULES: list[str] = [
     "transfer_ledger",
     "hardship_card",
     "return_workbook",
+    "work_plan",
+    "daily_report",
+    "major_risk_report",
+    "satisfaction",
 ]
 
 

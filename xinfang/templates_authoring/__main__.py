@@ -17,6 +17,10 @@ from .case_plan import build_case_plan
 from .joint_meeting import build_joint_meeting
 from .transfer_ledger import build_transfer_ledger
 from .hardship_card import build_hardship_card
+from .work_plan import build_work_plan
+from .daily_report import build_daily_report
+from .major_risk_report import build_major_risk_report
+from .satisfaction import build_satisfaction_form, build_satisfaction_summary
 
 BUILDERS = [
     build_ledger,
@@ -33,6 +37,11 @@ BUILDERS = [
     build_joint_meeting,
     build_transfer_ledger,
     build_hardship_card,
+    build_work_plan,
+    build_daily_report,
+    build_major_risk_report,
+    build_satisfaction_form,
+    build_satisfaction_summary,
 ]
 
 

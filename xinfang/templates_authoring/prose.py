@@ -116,3 +116,9 @@ def table(doc, headers, widths, cells, *, loop: str, centered=(), footer=None, h
                     cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.LEFT
     gap(doc, 0)  # keeps the next heading off the table's bottom border
     return t
+
+
+def sign_off_together(doc, issuer: str = "{{ issuer }}", date: str = "{{ date }}"):
+    """sign_off whose issuer line never ends a page without its date below it."""
+    sign_off(doc, issuer, date)
+    doc.paragraphs[-2].paragraph_format.keep_with_next = True
