@@ -21,6 +21,7 @@ FORM_MODULES: list[str] = [
     "key_person_plan",
     "reception_schedule",
     "case_ownership",
+    "petition_forms",
     "return_workbook",
 ]
 

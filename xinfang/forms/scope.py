@@ -42,3 +42,14 @@ def blank_period() -> str:
 
 def blank_date() -> str:
     return "____年__月__日"
+
+
+# Units that take in and answer petitions in their own name. 职能部门 handle petitions
+# assigned to them in the enterprise's name (its petition office issues the letters);
+# 班组 pass what they hear to their unit.
+PETITION_KINDS = ("企业", "二级单位", "基层单位")
+
+
+def petition_units(data) -> list:
+    """Every unit that registers, accepts and answers petitions, in display order."""
+    return [u for u in data.descendants(data.root) if u.kind in PETITION_KINDS]

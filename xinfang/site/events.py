@@ -101,7 +101,8 @@ def on_files(files, config):
     _state["staged"] = {dl.uri: dl.source for dl in found} if kind is _Staged else {}
     _state["summary"] = {"pages": len(pages), "downloads": len(found),
                          "bundles": sum(dl.uri.endswith(".zip") for dl in found),
-                         "workbooks": sum(dl.uri.endswith(".xlsx") for dl in found), "changes": _state["changes"],
+                         "workbooks": sum(dl.uri.endswith(".xlsx") for dl in found),
+                         "examples": sum(dl.title.endswith("（示例）") for dl in found), "changes": _state["changes"],
                          "first": _state["first"]}
     return files
 

@@ -12,6 +12,7 @@ from .emergency_plan import build_emergency_plan
 from .key_person_plan import build_key_person_plan
 from .reception_schedule import build_reception_schedule
 from .case_ownership import build_case_ownership
+from .petition_forms import build_petition_forms
 
 BUILDERS = [
     build_ledger,
@@ -23,6 +24,7 @@ BUILDERS = [
     build_key_person_plan,
     build_reception_schedule,
     build_case_ownership,
+    build_petition_forms,
 ]
 
 
