@@ -47,13 +47,28 @@ FORMS = [
 ]
 
 
+# 复查 is made by the level above the unit that answered, 复核 by the level above that:
+# a unit gets those blanks only when petition units lie that many levels below it.
+LEVELS_BELOW = {"review": 1, "recheck": 2}
+
+
 def jobs(data, blank: bool) -> list[Job]:
     if blank:
         return [Job(output_path(data, unit, form.name, "", blank=True), form.template,
                     partial(blank_context, data, unit, form), f"{unit.label}{form.name}（空白）")
-                for unit in petition_units(data) for form in FORMS]
+                for unit, forms in unit_forms(data) for form in forms]
     return [Job(output_path(data, data.root, form.name, EXAMPLE), form.template,
                 partial(example_context, data, form), example_title(data, form)) for form in FORMS]
+
+
+def unit_forms(data) -> list[tuple]:
+    """Each petition unit with the forms it issues, in display order."""
+    units = petition_units(data)
+    levels: dict[str, int] = {}  # unit id → levels of petition units below it
+    for unit in reversed(units):  # depth first: children before their parent
+        below = [levels[c.id] for c in unit.children if c.id in levels]
+        levels[unit.id] = 1 + max(below) if below else 0
+    return [(unit, [f for f in FORMS if LEVELS_BELOW.get(f.key, 0) <= levels[unit.id]]) for unit in units]
 
 
 def example_title(data, form: Form) -> str:
