@@ -1,10 +1,12 @@
 """The worked example behind the petition-handling forms' 示例: one fictional case, its dates.
 
-A case starts on the first working day from the data date and follows the procedure
-to the end: accepted, extended, answered, reviewed (复查) and reviewed again (复核).
+A case starts on the first working day of the month SAMPLE_MONTHS before the data
+date's and follows the procedure to the end: accepted, extended, answered, reviewed
+(复查) and reviewed again (复核). Starting from a month, not a day, keeps the example
+the same all month (a new data date alone reissues nothing); starting months back
+closes the case by the data date, within years the holiday calendar already covers.
 Every deadline is counted from procedure.yaml's 法定时限 the way the manual's FAQ
-counts it (calendar days, the starting day not counted; the objection period in
-working days); every letter goes out on a working day (xinfang.workdays) on or before
+counts it (calendar days, the starting day not counted); every letter goes out on a working day (xinfang.workdays) on or before
 its deadline. The petitioner is made up and marked 示例: no real person's data is read.
 """
 
@@ -14,8 +16,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..workdays import calendar_for
+from .narrative import add_months
 from .scope import petition_units
 
+SAMPLE_MONTHS = 6
 # A few working days for each step: how long the example takes to issue a letter.
 ISSUE_WORKDAYS = 2
 EARLY_WORKDAYS = 5  # letters that go out before a period ends: an extension, an opinion
@@ -63,14 +67,18 @@ def _issue(calendar, day: dt.date, start: dt.date, due: dt.date) -> dt.date:
     return max(start, min(day, last))
 
 
+def sample_date(data, calendar) -> dt.date:
+    """The day the example petition arrives: a working day, the same all month."""
+    return calendar.next_workday(add_months(data.today.replace(day=1), -SAMPLE_MONTHS))
+
+
 def dates(data) -> dict[str, dt.date]:
     """Every date of the example case by name (received, accepted, handle_due …)."""
     lim, cal = data.procedure.limits, calendar_for(data)
     days = dt.timedelta
-    d = {"received": cal.next_workday(data.today)}
+    d = {"received": sample_date(data, cal)}
     d["notice_due"] = d["received"] + days(lim.accept_days)
     d["accepted"] = _issue(cal, cal.add_workdays(d["received"], ISSUE_WORKDAYS), d["received"], d["notice_due"])
-    d["objection_due"] = cal.add_workdays(d["received"], lim.objection_workdays)
     d["handle_due"] = d["accepted"] + days(lim.handle_days)
     d["extension"] = _issue(cal, cal.workdays_before(d["handle_due"], EARLY_WORKDAYS), d["accepted"],
                             d["handle_due"])
@@ -103,11 +111,10 @@ CASE = {
     "category": "申诉求决",
     "matter": "关于2025年下半年夜班津贴少发",
     "request": "反映2025年7月至12月夜班津贴按调整前的标准发放，要求按现行标准补发差额。",
-    "findings": "经核对考勤记录和工资发放台账，信访人所在班组2025年7月至12月的夜班津贴按调整前的标准发放，"
-                "少发情况属实。",
-    "decision": "由所在单位按现行标准核算差额，在下月工资中一并补发，并向信访人说明核算明细。",
-    "basis": "公司薪酬管理办法中夜班津贴的有关规定。",
-    "extension_reason": "涉及的考勤和工资记录跨越两个年度，需逐月核对",
+    "findings": "经核对考勤和工资记录，2025年7月至12月的夜班津贴按调整前的标准发放，少发属实。",
+    "decision": "由所在单位按现行标准核算差额，在下月工资中补发。",
+    "basis": "公司薪酬管理办法。",
+    "extension_reason": "涉及半年的考勤和工资记录，需逐月核对",
     "review_request": "对补发差额的核算方法有异议",
     "review_findings": "原处理意见认定事实清楚，补发差额按现行标准逐月核算，核算方法正确。",
     "review_decision": "维持原处理意见。",

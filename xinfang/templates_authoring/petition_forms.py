@@ -113,6 +113,9 @@ def letter(name: str, body: list[str], blank_notes: list[str], *, choices: list[
         a.tag(doc, "{%p endif %}")
     lines(doc, *body[1:], CONTACT)
     sign_off(doc, "{{ unit.name }}", "{{ date }}")
+    # The contact line, issuer and date stay on one page: a date alone on page 2 is no letter.
+    for p in doc.paragraphs[-4:-1]:
+        p.paragraph_format.keep_with_next = True
     receipt(doc)
     notes(doc, "填写说明", blank_notes + [DATE_NOTE])
     return doc
@@ -130,12 +133,12 @@ def build_visit(out_dir):
         [label("来访人数"), value("{{ visitors }}"), label("推选代表人数"), value("{{ representatives }}")],
         [label("信访事项类别"),
          value("{% if blank %}□建议意见　　□检举控告　　□申诉求决{% else %}{{ case.category }}{% endif %}", 3)],
-        [label("反映的主要\n问题和诉求"), value("{{ case.request }}", 3), 50],
+        [label("反映的主要\n问题和诉求"), value("{{ case.request }}", 3), 38],
         [label("初步处理意见"), value(
             "{% if blank %}□属于本单位职权范围，拟予受理，由________________办理\n"
             "□不属于本单位职权范围，告知信访人向________________提出\n"
             "□已经或者依法应当通过诉讼、仲裁、行政复议等法定途径解决，告知信访人依照有关规定办理"
-            "{% else %}属于本单位职权范围，拟予受理，由{{ handler }}办理。（示例）{% endif %}", 3), 24],
+            "{% else %}属于本单位职权范围，拟予受理，由{{ handler }}办理。{% endif %}", 3), 20],
         *time_limit_rows(),
         [label("接待人"), value("{{ receiver }}"), label("信访人签字"), value(""), 12],
     ])
