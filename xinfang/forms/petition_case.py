@@ -6,8 +6,9 @@ date's and follows the procedure to the end: accepted, extended, answered, revie
 the same all month (a new data date alone reissues nothing); starting months back
 closes the case by the data date, within years the holiday calendar already covers.
 Every deadline is counted from procedure.yaml's 法定时限 the way the manual's FAQ
-counts it (calendar days, the starting day not counted); every letter goes out on a working day (xinfang.workdays) on or before
-its deadline. The petitioner is made up and marked 示例: no real person's data is read.
+counts it (calendar days, the starting day not counted); every letter goes out on a
+working day (xinfang.workdays) on or before its deadline. The petitioner is made up
+and marked 示例: no real person's data is read.
 """
 
 from __future__ import annotations
