@@ -16,7 +16,7 @@ from functools import partial
 
 from ..render import Job
 from . import petition_case
-from .common import enterprise_header, office_full_name, output_path, unit_header
+from .common import office_full_name, output_path, person
 from .narrative import GAP, date_text
 from .scope import blank_date, petition_units
 
@@ -121,14 +121,15 @@ def _above(data, unit) -> str:
 
 
 def _base(data, unit, form: Form, *, blank: bool) -> dict:
-    header = unit_header(data, unit, phone=True)
-    lim = data.procedure.limits
+    # Only what the forms print: each value read ties the document to it (xinfang.tracking).
+    contact = {"name": "", "phone": ""}
+    if form.key != "visit":  # letters name whom the petitioner may call; the register does not
+        liaison = person(data, unit.liaison, phone=True)
+        contact = {"name": liaison["name"], "phone": unit.phone or liaison["office_phone"]}
     return {
         "blank": blank, "example": not blank, "form": form.name,
-        "enterprise": enterprise_header(data), "unit": header,
-        "contact": {"name": header["liaison"]["name"],
-                    "phone": header["phone"] or header["liaison"]["office_phone"]},
-        "lim": _limits(data), "rule": limit_rules(lim)[form.key],
+        "enterprise": {"name": data.enterprise.name}, "unit": {"name": unit.name}, "contact": contact,
+        "lim": _limits(data), "rule": limit_rules(data.procedure.limits)[form.key],
     }
 
 
@@ -146,7 +147,8 @@ def blank_context(data, unit, form: Form) -> dict:
                  "recheck_findings": LONG_GAP, "recheck_decision": LONG_GAP, "extend_days": "____"},
         "d": dates, "due": due_texts(dates)[form.key],
         "handler": GAP, "receiver": "", "place": "", "visitors": "", "representatives": "",
-        "original": GAP, "reviewed_by": GAP, "next_body": _above(data, unit),
+        "original": GAP, "reviewed_by": GAP,
+        "next_body": _above(data, unit) if form.key in ("reply", "review") else "",
     }
 
 
@@ -156,7 +158,7 @@ def example_context(data, form: Form) -> dict:
     d = {key: date_text(day) for key, day in petition_case.dates(data).items()}
     lim = data.procedure.limits
     names = [u.name if u else petition_case.UPPER for u in (chain.handler, chain.reviewer, chain.rechecker)]
-    liaison = unit_header(data, chain.handler)["liaison"]["name"]
+    liaison = person(data, chain.handler.liaison)["name"]
     return {
         **_base(data, issuer, form, blank=False),
         "number": f"{issuer.label}信{form.code}〔{data.enterprise.year}〕1号",

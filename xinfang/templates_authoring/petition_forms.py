@@ -38,7 +38,8 @@ def _document(name: str):
 
 def grid(doc, rows, widths=WIDTHS):
     """A bordered label/value grid. Each row is [(kind, text, span), …]; `kind` LABEL cells
-    are shaded and bold; a row may end with a height in mm for handwriting."""
+    are shaded and bold; a row may end with a height in mm for handwriting. A row given
+    as a string is a docxtpl row tag."""
     t = doc.add_table(rows=0, cols=len(widths))
     t.style = doc.styles["Table Grid"]
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -46,6 +47,9 @@ def grid(doc, rows, widths=WIDTHS):
     a._fixed_layout(t)
     fit_columns(t, widths)
     for spec in rows:
+        if isinstance(spec, str):  # a docxtpl row tag, e.g. {%tr if blank %}
+            a.tag_row(doc, t, spec)
+            continue
         height = spec[-1] if isinstance(spec[-1], (int, float)) else 9
         cells = [c for c in spec if isinstance(c, tuple)]
         r = t.add_row()
@@ -131,8 +135,12 @@ def build_visit(out_dir):
         [label("住址或工作单位"), value("{{ p.address }}", 3)],
         [label("来访时间"), value("{{ d.received }}"), label("接待地点"), value("{{ place }}")],
         [label("来访人数"), value("{{ visitors }}"), label("推选代表人数"), value("{{ representatives }}")],
-        [label("信访事项类别"),
-         value("{% if blank %}□建议意见　　□检举控告　　□申诉求决{% else %}{{ case.category }}{% endif %}", 3)],
+        # One choice per cell: a PDF's text layer keeps each □ with its own word.
+        "{%tr if blank %}",
+        [label("信访事项类别"), value("□建议意见"), value("□检举控告"), value("□申诉求决")],
+        "{%tr else %}",
+        [label("信访事项类别"), value("{{ case.category }}", 3)],
+        "{%tr endif %}",
         [label("反映的主要\n问题和诉求"), value("{{ case.request }}", 3), 38],
         [label("初步处理意见"), value(
             "{% if blank %}□属于本单位职权范围，拟予受理，由________________办理\n"
