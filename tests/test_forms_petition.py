@@ -76,6 +76,11 @@ def test_every_petition_unit_gets_its_blanks_and_no_team_or_department(example, 
             assert not any(unit.label in j.title for j in jobs), unit.label
 
 
+def test_every_form_belongs_to_a_step_of_the_example_procedure(example):
+    # The procedure page links a form next to the step of this name; a renamed step loses its links.
+    assert {f.step for f in FORMS} <= {s.name for s in example.procedure.steps}
+
+
 def test_examples_are_filed_under_the_company_only(example, built):
     templates = {f.template for f in FORMS}
     jobs = [j for j in form_jobs(example) if j.template in templates]

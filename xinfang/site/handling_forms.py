@@ -12,7 +12,7 @@ from markupsafe import Markup
 from ..forms import petition_forms
 from ..jinja import md_escape
 
-BLANK, EXAMPLE = "空白", "示例"
+BLANK, EXAMPLE = "空白", petition_forms.EXAMPLE
 
 
 def _link(text: str, href: str) -> Markup:
