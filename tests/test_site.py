@@ -19,6 +19,7 @@ import pytest
 
 from conftest import DATA, REPO, copy_data
 from xinfang import forms
+from xinfang.forms import petition_forms
 from xinfang.errors import DataError
 from xinfang.site.build import build_site
 
@@ -79,7 +80,8 @@ def test_downloads_are_real_docx_and_cover_every_blank(site, example):
             if "downloads/" in target:
                 listed.add((path.parent / unquote(target)).resolve())
     docx = [p for p in listed if p.suffix == ".docx"]
-    assert len(docx) == len(jobs)
+    examples = petition_forms.jobs(example, blank=False)  # the filled 示例 offered beside the blanks
+    assert len(docx) == len(jobs) + len(examples)
     for path in docx:
         with zipfile.ZipFile(path) as z:
             assert "word/document.xml" in z.namelist()

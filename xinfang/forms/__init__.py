@@ -26,6 +26,7 @@ FORM_MODULES: list[str] = [
     "joint_meeting",
     "transfer_ledger",
     "hardship_card",
+    "petition_forms",
     "return_workbook",
     "work_plan",
     "daily_report",

@@ -67,3 +67,14 @@ def supervising_units(data) -> list:
     """The issuing units with an issuing unit below them: those that supervise another's cases."""
     return [u for u in issuing_units(data)
             if u.id == data.root.id or any(c.kind in ISSUING_KINDS for c in u.children)]
+
+
+# Units that take in and answer petitions in their own name. 职能部门 handle petitions
+# assigned to them in the enterprise's name (its petition office issues the letters);
+# 班组 pass what they hear to their unit.
+PETITION_KINDS = ("企业", "二级单位", "基层单位")
+
+
+def petition_units(data) -> list:
+    """Every unit that registers, accepts and answers petitions, in display order."""
+    return [u for u in data.descendants(data.root) if u.kind in PETITION_KINDS]

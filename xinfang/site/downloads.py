@@ -137,6 +137,7 @@ def collect(data, cache: Path) -> tuple[list[Download], Pending]:
         todo.members.append((dl.name, dl.source))
     out += _bundles(data, work, cache)
     out += _returns(data, renderer, by_folder, work, cache)
+    out += _examples(data, renderer, work, cache)
     _make(renderer, [work.pop(data.root.id)] if data.root.id in work else [])
     pending = Pending(renderer, [u for _, u in sorted(work.items()) if u.jobs or u.bundle])
     return sorted(out, key=lambda d: d.uri), pending
@@ -168,6 +169,15 @@ def _returns(data, renderer, by_folder: dict[str, str], work: dict[str, _Unit], 
         out.append(Download(unit, f"{job.title}（Excel，填好后报送信访办公室）",
                             f"downloads/{unit}/{posixpath.basename(job.path)}", source))
     return out
+
+
+def _examples(data, renderer, work: dict[str, _Unit], cache: Path) -> list[Download]:
+    """The filled examples (示例) of the petition-handling forms, offered with the company's
+    blanks (never in its zip). They hold a made-up petitioner only (xinfang.forms.petition_case)."""
+    from ..forms import petition_forms
+    todo = work.setdefault(data.root.id, _Unit([], [], None))
+    return [Download(data.root.id, job.title, f"downloads/{data.root.id}/{posixpath.basename(job.path)}",
+                     _cached(job, renderer, cache, todo)) for job in petition_forms.jobs(data, blank=False)]
 
 
 def _unit_folder_of(job) -> str:

@@ -21,7 +21,7 @@ from ..forms.emergency_plan import team_tasks
 from ..forms.narrative import duration
 from ..yearfigures import compare, has_counts, stated_changes
 from ..schema import declared_fields
-from . import html, public, schedule, svg
+from . import handling_forms, html, public, schedule, svg
 from .attention import Attention
 from .downloads import Download
 from .training import Training
@@ -182,7 +182,8 @@ class Site:
         office = d.units[d.enterprise.office.lead_unit]
         places = list(dict.fromkeys(r.place for r in d.reception.rules))
         return self.render("procedure.md.j2", steps=steps, diagram=diagram, limits=proc.limits,
-                           office_address=office.address or office.city, places=places)
+                           office_address=office.address or office.city, places=places,
+                           step_forms=handling_forms.by_step(self))
 
     def screening(self) -> str:
         d = self.data
@@ -272,7 +273,8 @@ class Site:
                   "links": Markup("<br>").join(self.download_link(dl, "") for dl in by_unit[u.id])}
                  for u in d.descendants(d.root) if u.id != d.root.id and u.id in by_unit]
         return self.render("downloads.md.j2", company=company, units=units,
-                           inline=len(units) <= LIST_LIMIT, total=len(self.downloads))
+                           inline=len(units) <= LIST_LIMIT, total=len(self.downloads),
+                           handling=handling_forms.rows(self))
 
     def units_index(self) -> str:
         d = self.data
@@ -346,7 +348,8 @@ def unit_download_order(dl: Download) -> tuple:
 
 
 def unit_download_title(dl: Download) -> str:
-    """Each blank marked 空白 the same way (the zip and the filled return workbook say what they are)."""
-    if dl.name.endswith(".docx"):
+    """Each blank marked 空白 the same way (the zip, the filled return workbook and the
+    examples of the petition-handling forms say what they are)."""
+    if dl.name.endswith(".docx") and not dl.title.endswith(f"（{handling_forms.EXAMPLE}）"):
         return dl.title.removesuffix("（空白）") + "（空白）"
     return dl.title

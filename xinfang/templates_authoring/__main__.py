@@ -21,6 +21,7 @@ from .work_plan import build_work_plan
 from .daily_report import build_daily_report
 from .major_risk_report import build_major_risk_report
 from .satisfaction import build_satisfaction_form, build_satisfaction_summary
+from .petition_forms import build_petition_forms
 
 BUILDERS = [
     build_ledger,
@@ -42,6 +43,7 @@ BUILDERS = [
     build_major_risk_report,
     build_satisfaction_form,
     build_satisfaction_summary,
+    build_petition_forms,
 ]
 
 
