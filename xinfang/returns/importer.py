@@ -1,10 +1,11 @@
 """`generate.py import`: read returned files, check every row by the data's own rules, preview, apply.
 
-Order: load and check the data → read every file → plan each return → number new
-entries → check each changed entry with the model's own record rules → edit the
-risk files' text → load the whole data folder again with the edits (the same
-`check` as a build) → preview, and with `apply` write the files atomically under
-the build's folder lock. Any problem anywhere means nothing is written.
+Order: load and check the data, while worker processes read every file → plan
+each return → number new entries → check each changed entry with the model's own
+record rules → edit the risk files' text → load the whole data folder again with
+the edited texts in place (the same `check` as a build) → preview, and with
+`apply` write the files atomically under the build's folder lock. Any problem
+anywhere means nothing is written.
 """
 
 from __future__ import annotations
