@@ -168,3 +168,25 @@ def test_page_has_no_side_table_of_contents_and_its_counts_link_to_the_lists(sit
     assert anchors == ["在办红色隐患", "超期未销号", "红色隐患超过1天未更新", "积案"]
     for anchor in anchors:
         assert f'id="{anchor}"' in markup
+
+
+def article_parts(markup: str, tag: str = "h2") -> dict[str, str]:
+    """The article's raw HTML under each heading of `tag`, by heading text."""
+    article = markup.split("<article", 1)[1].split("</article>", 1)[0]
+    parts = re.split(rf"<{tag}[^>]*>(.*?)</{tag}>", article)
+    return {plain(parts[i]): parts[i + 1] for i in range(1, len(parts) - 1, 2)}
+
+
+def test_training_pages_send_the_reader_to_the_attention_page(site):
+    attention = page(site, "attention")
+    first_day = article_parts(page(site, "learning-path"))["第一天：知道找谁"]
+    assert 'href="attention.html"' in first_day
+    checklists = article_parts(page(site, "checklists"))
+    liaison_daily = article_parts("<article>" + checklists["信访联络员"] + "</article>", "h3")["每日"]
+    office = article_parts("<article>" + checklists["信访办（信访办公室）"] + "</article>", "h3")
+    for part in (liaison_daily, checklists["包案领导"], office["每日"], office["每周"]):
+        assert 'href="attention.html' in part
+    targets = re.findall(r'href="attention\.html#([^"]+)"', page(site, "checklists"))
+    assert targets
+    for anchor in targets:
+        assert f'id="{anchor}"' in attention
