@@ -155,8 +155,12 @@ def test_css_cards_only_on_screen_and_prints_the_entry_tables_as_tables(site):
     css = (site / "assets" / "manual.css").read_text("utf-8")
     cards = css.split("@media screen and (max-width: 44.9375em)", 1)[1].split("\n}\n", 1)[0]
     assert "thead { display: none; }" in cards and "attr(data-label)" in cards
-    printed = css.split("@media print", 1)[1].split("\n}\n", 1)[0]
-    assert ".xf-entries" in printed and "display: none" not in printed.split(".xf-entries", 1)[1]
+    # the print rules for the entry tables come after the screen rules they must override
+    screen = css.index(".md-typeset .xf-entries th, .md-typeset .xf-entries td {")
+    printed = [block.split("\n}\n", 1)[0] for block in css.split("@media print")[1:]]
+    last = css.rindex("@media print")
+    assert last > screen and ".xf-entries th, .md-typeset .xf-entries td { border: 1px solid" in printed[-1]
+    assert not any("xf-entries thead" in block for block in printed)  # the header row is printed
 
 
 def test_page_has_no_side_table_of_contents_and_its_counts_link_to_the_lists(site):
