@@ -153,7 +153,7 @@ def test_backlog_case_leader_and_deadline_in_separate_columns(site, example):
 
 def test_css_cards_only_on_screen_and_prints_the_entry_tables_as_tables(site):
     css = (site / "assets" / "manual.css").read_text("utf-8")
-    cards = css.split("@media screen and (max-width: 44.9375em)", 1)[1].split("\n}\n", 1)[0]
+    cards = css.split("@media screen and (max-width: 59.9375em)", 1)[1].split("\n}\n", 1)[0]
     assert "thead { display: none; }" in cards and "attr(data-label)" in cards
     # the print rules for the entry tables come after the screen rules they must override
     screen = css.index(".md-typeset .xf-entries th, .md-typeset .xf-entries td {")

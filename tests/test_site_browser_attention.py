@@ -28,9 +28,10 @@ return range.getBoundingClientRect().height / parseFloat(getComputedStyle(argume
 """
 
 
-def test_entry_tables_fit_the_page_and_give_the_description_the_room(browser, server):
+@pytest.mark.parametrize("width", [960, 1280])  # 960: the narrowest screen that shows tables, not cards
+def test_entry_tables_fit_the_page_and_give_the_description_the_room(browser, server, width):
     from selenium.webdriver.common.by import By
-    browser.set_window_size(1280, 1000)
+    browser.set_window_size(width, 1000)
     browser.get(f"{server}/attention.html")
     tables = browser.execute_script(BOXES)
     assert len(tables) == 4
@@ -41,10 +42,11 @@ def test_entry_tables_fit_the_page_and_give_the_description_the_room(browser, se
     for cell in browser.find_elements(By.CSS_SELECTOR, "table.xf-entries td:not(.xf-desc)"):
         lines = browser.execute_script(LINES, cell)
         assert lines < 1.5, f"{cell.text!r} takes {lines:.1f} lines"
-    assert browser.execute_script("return document.scrollingElement.scrollWidth") <= 1280
+    assert browser.execute_script("return document.scrollingElement.scrollWidth") <= width
     SHOTS.mkdir(exist_ok=True)
     browser.execute_script("document.getElementById('在办红色隐患').scrollIntoView()")
-    assert browser.save_screenshot(str(SHOTS / "attention-1280.png"))
+    assert browser.save_screenshot(str(SHOTS / f"attention-{width}.png"))
+    browser.set_window_size(1280, 1600)  # as the other tests expect it
 
 
 def test_phone_shows_each_entry_as_a_card_and_the_charts_fit(phone, server):
