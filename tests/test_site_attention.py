@@ -9,7 +9,7 @@ import re
 
 from test_site import page, text_of
 from xinfang.forms.case_ownership import is_backlog
-from xinfang.site import svg
+from xinfang.site import public, svg
 from xinfang.site.attention import is_stale, last_update
 
 
@@ -115,3 +115,82 @@ def test_bars_scale_to_the_largest_value_and_are_deterministic():
     assert widths[0] == 2 * widths[1] and widths[2] == 0
     assert chart == str(svg.bars(rows, "测试", unit="条"))
     assert ">测试</text>" in chart
+
+
+def entry_tables(markup: str) -> list[str]:
+    return re.findall(r'<table class="xf-entries">.*?</table>', markup, re.S)
+
+
+def test_entry_tables_give_the_description_its_own_column_and_short_dates(site, example):
+    tables = entry_tables(page(site, "attention"))
+    assert len(tables) == 4  # red, overdue, stale, backlog
+    red = tables[0]
+    headers = [plain(h) for h in re.findall(r"<th>(.*?)</th>", red)]
+    assert headers == ["编号", "等级", "问题描述", "单位", "涉及人数", "包案领导", "化解时限", "最近更新"]
+    rl = next(r for r in example.risks if r.id == "rl-2026-001")
+    row = next(r for r in re.findall(r"<tr>(.*?)</tr>", red) if "rl-2026-001" in r)
+    desc = re.search(r'<td class="xf-desc">(.*?)</td>', row).group(1)
+    assert plain(desc).startswith(rl.category) and rl.description[:20] in plain(desc)
+    # every fact cell carries its header, which a phone shows in front of the value
+    facts = re.findall(r'<td data-label="([^"]+)">(.*?)</td>', row)
+    assert [label for label, _ in facts] == headers[3:]
+    assert dict(facts)["化解时限"] == rl.deadline.isoformat()  # 2026-10-31: fits a narrow column
+    assert "年" not in "".join(value for _, value in facts)
+
+
+def test_backlog_case_leader_and_deadline_in_separate_columns(site, example):
+    backlog = entry_tables(page(site, "attention"))[3]
+    taken = {c.risk: c for c in example.reception.cases}
+    assert set(taken) & listed(backlog, example) and listed(backlog, example) - set(taken)  # both kinds shown
+    for row in re.findall(r"<tr>(.*?)</tr>", backlog)[1:]:
+        risk_id = plain(re.search(r'<td class="xf-id">(.*?)</td>', row).group(1))
+        facts = dict(re.findall(r'<td data-label="([^"]+)">(.*?)</td>', row))
+        case = taken.get(risk_id)
+        leader = case and (public.person(example, case.leader)["name"] or "已包案")
+        assert facts["包案"] == (leader or "尚未落实")
+        assert facts["包案时限"] == (case.deadline.isoformat() if case else "—")
+
+
+def test_css_cards_only_on_screen_and_prints_the_entry_tables_as_tables(site):
+    css = (site / "assets" / "manual.css").read_text("utf-8")
+    cards = css.split("@media screen and (max-width: 59.9375em)", 1)[1].split("\n}\n", 1)[0]
+    assert "thead { display: none; }" in cards and "attr(data-label)" in cards
+    # the print rules for the entry tables come after the screen rules they must override
+    screen = css.index(".md-typeset .xf-entries th, .md-typeset .xf-entries td {")
+    printed = [block.split("\n}\n", 1)[0] for block in css.split("@media print")[1:]]
+    last = css.rindex("@media print")
+    assert last > screen and ".xf-entries th, .md-typeset .xf-entries td { border: 1px solid" in printed[-1]
+    assert not any("xf-entries thead" in block for block in printed)  # the header row is printed
+
+
+def test_page_has_no_side_table_of_contents_and_its_counts_link_to_the_lists(site):
+    markup = page(site, "attention")
+    assert re.search(r'md-sidebar--secondary"[^>]*data-md-type="toc"\s+hidden>', markup)  # the tables get the width
+    assert not re.search(r'md-sidebar--secondary"[^>]*data-md-type="toc"\s+hidden>', page(site, "procedure"))
+    summary = markup.split("全公司在办隐患", 1)[1].split("</p>", 1)[0]
+    anchors = re.findall(r'href="#([^"]+)"', summary)
+    assert anchors == ["在办红色隐患", "超期未销号", "红色隐患超过1天未更新", "积案"]
+    for anchor in anchors:
+        assert f'id="{anchor}"' in markup
+
+
+def article_parts(markup: str, tag: str = "h2") -> dict[str, str]:
+    """The article's raw HTML under each heading of `tag`, by heading text."""
+    article = markup.split("<article", 1)[1].split("</article>", 1)[0]
+    parts = re.split(rf"<{tag}[^>]*>(.*?)</{tag}>", article)
+    return {plain(parts[i]): parts[i + 1] for i in range(1, len(parts) - 1, 2)}
+
+
+def test_training_pages_send_the_reader_to_the_attention_page(site):
+    attention = page(site, "attention")
+    first_day = article_parts(page(site, "learning-path"))["第一天：知道找谁"]
+    assert 'href="attention.html"' in first_day
+    checklists = article_parts(page(site, "checklists"))
+    liaison_daily = article_parts("<article>" + checklists["信访联络员"] + "</article>", "h3")["每日"]
+    office = article_parts("<article>" + checklists["信访办（信访办公室）"] + "</article>", "h3")
+    for part in (liaison_daily, checklists["包案领导"], office["每日"], office["每周"]):
+        assert 'href="attention.html' in part
+    targets = re.findall(r'href="attention\.html#([^"]+)"', page(site, "checklists"))
+    assert targets
+    for anchor in targets:
+        assert f'id="{anchor}"' in attention

@@ -85,6 +85,14 @@ def test_chinese_search_finds_the_right_page(browser, server, term, expected):
     assert term in browser.find_element(By.CSS_SELECTOR, "article").text
 
 
+@pytest.mark.parametrize("term, page", [("一矿", "yi-kuang"), ("二矿", "er-kuang"), ("退管中心", "tuiguan"),
+                                        ("二矿机电队", "er-kuang-jidian"), ("掘进二队", "juejin-erdui"),
+                                        ("采煤一队", "er-kuang-caimei")])
+def test_unit_short_name_finds_the_units_own_page_first(browser, server, term, page):
+    hrefs = search(browser, server, term)
+    assert hrefs[0].split("?")[0].endswith(f"/units/{page}.html"), hrefs[:3]
+
+
 def test_download_link_gives_a_docx(browser, server, downloads):
     browser.get(f"{server}/downloads.html")
     links = [a for a in browser.find_elements(By.CSS_SELECTOR, "article a")

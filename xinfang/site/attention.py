@@ -16,7 +16,6 @@ import datetime as dt
 from markupsafe import Markup
 
 from ..forms.case_ownership import is_backlog, months_pending
-from ..jinja import cn_date
 from ..model import RISK_LEVELS
 from ..yearfigures import year_on_year
 from . import html, public, svg
@@ -25,6 +24,11 @@ STALE_AFTER_DAYS = 1  # red entries are updated every day (每日一更新)
 CHART_UNITS = 15  # units drawn one by one in the by-unit chart; the rest as one bar
 ROW_LIMIT = 300  # rows per list on a large group's page; the rest are counted, not listed
 LEVEL_COLOURS = {"红": "#c62828", "黄": "#f9a825", "绿": "#2e7d32"}
+
+
+def short_date(day: dt.date) -> str:
+    """2026-12-31: a date that fits a narrow table column on one line."""
+    return day.isoformat()
 
 
 def last_update(risk) -> dt.date:
@@ -54,18 +58,21 @@ class Attention:
         backlog = sorted((r for r in open_ if is_backlog(d, r)), key=lambda r: (r.registered, r.id))
         taken = {c.risk: c for c in d.reception.cases}
         lists = {
-            "red": self._table(red, ["单位", "涉及人数", "包案领导", "化解时限", "最近更新"],
-                               lambda r: [self._unit(r), f"{r.people_count}人", self._name(r.leader),
-                                          cn_date(r.deadline), cn_date(last_update(r))]),
-            "overdue": self._table(overdue, ["单位", "化解时限", "超期", "包案领导", "责任人"],
-                                   lambda r: [self._unit(r), cn_date(r.deadline), f"{(today - r.deadline).days}天",
-                                              self._name(r.leader), self._name(r.owner)]),
-            "stale": self._table(stale, ["单位", "最近更新", "未更新", "包案领导"],
-                                 lambda r: [self._unit(r), cn_date(last_update(r)),
-                                            f"{(today - last_update(r)).days}天", self._name(r.leader)]),
-            "backlog": self._table(backlog, ["单位", "挂号日期", "已挂号", "包案情况"],
-                                   lambda r: [self._unit(r), cn_date(r.registered), f"{months_pending(d, r)}个月",
-                                              self._case(taken.get(r.id))]),
+            "red": self._table(red, [("单位", self._unit), ("涉及人数", lambda r: f"{r.people_count}人"),
+                                     ("包案领导", lambda r: self._name(r.leader)),
+                                     ("化解时限", lambda r: short_date(r.deadline)),
+                                     ("最近更新", lambda r: short_date(last_update(r)))]),
+            "overdue": self._table(overdue, [("单位", self._unit), ("化解时限", lambda r: short_date(r.deadline)),
+                                             ("超期", lambda r: f"{(today - r.deadline).days}天"),
+                                             ("包案领导", lambda r: self._name(r.leader)),
+                                             ("责任人", lambda r: self._name(r.owner))]),
+            "stale": self._table(stale, [("单位", self._unit), ("最近更新", lambda r: short_date(last_update(r))),
+                                         ("未更新", lambda r: f"{(today - last_update(r)).days}天"),
+                                         ("包案领导", lambda r: self._name(r.leader))]),
+            "backlog": self._table(backlog, [("单位", self._unit), ("挂号日期", lambda r: short_date(r.registered)),
+                                             ("已挂号", lambda r: f"{months_pending(d, r)}个月"),
+                                             ("包案", lambda r: self._case_leader(taken.get(r.id))),
+                                             ("包案时限", lambda r: self._case_deadline(taken.get(r.id)))]),
         }
         counts = {key: len(rows) for key, rows in
                   (("open", open_), ("red", red), ("overdue", overdue), ("stale", stale), ("backlog", backlog))}
@@ -87,25 +94,35 @@ class Attention:
         css = {"红": "xf-red", "黄": "xf-yellow", "绿": "xf-green"}[level]
         return Markup('<span class="xf-level {}">{}</span>').format(css, level)
 
-    def _case(self, case) -> str:
+    def _case_leader(self, case) -> str:
         if case is None:
-            return "尚未落实包案"
-        leader = self._name(case.leader)
-        return f"已包案（{leader}），时限{cn_date(case.deadline)}" if leader else f"已包案，时限{cn_date(case.deadline)}"
+            return "尚未落实"
+        return self._name(case.leader) or "已包案"  # a leader's name left out of 公开字段 stays out
+
+    @staticmethod
+    def _case_deadline(case) -> str | None:
+        return short_date(case.deadline) if case else None
 
     @classmethod
-    def _table(cls, risks: list, headers: list[str], row) -> html.Block | None:
-        """The first ROW_LIMIT entries as a table (None when there are none); the first column
-        names the entry (number, level, category, description), `row` gives the rest."""
+    def _table(cls, risks: list, columns: list[tuple]) -> html.Block | None:
+        """The first ROW_LIMIT entries as a table (None when there are none): number, level and
+        description, then the short `columns` (header, value of an entry). The cells carry
+        classes and labels so that manual.css can lay each row out as a card on a phone."""
         if not risks:
             return None
-        rows = [[cls._entry(r), *row(r)] for r in risks[:ROW_LIMIT]]
-        return html.Block(f'<div class="xf-list">\n{html.table(["隐患", *headers], rows)}\n</div>')
+        head = "".join(f"<th>{h}</th>" for h in ["编号", "等级", "问题描述", *(h for h, _ in columns)])
+        body = "\n".join(cls._row(r, columns) for r in risks[:ROW_LIMIT])
+        return html.Block(f'<div class="xf-list">\n<table class="xf-entries">\n<thead>\n<tr>{head}</tr>\n</thead>\n'
+                          f"<tbody>\n{body}\n</tbody>\n</table>\n</div>")
 
     @classmethod
-    def _entry(cls, risk) -> Markup:
-        return Markup("<strong>{}</strong> {} {}<br>{}").format(
+    def _row(cls, risk, columns: list[tuple]) -> Markup:
+        cells = Markup('<td class="xf-id">{}</td><td class="xf-lv">{}</td>'
+                       '<td class="xf-desc"><strong>{}</strong>　{}</td>').format(
             risk.id, cls._level(risk.level), risk.category, html.text(risk.description))
+        for header, value in columns:
+            cells += Markup('<td data-label="{}">{}</td>').format(header, html.text(value(risk)))
+        return Markup("<tr>{}</tr>").format(cells)
 
     def _charts(self, risks: list) -> html.Block | None:
         """Both charts in one row on a wide screen, one under the other on a phone."""

@@ -110,7 +110,7 @@ def page_html(uri: str, page: str) -> str:
 
 def finish(site_dir: Path) -> None:
     """After the builder wrote the site and its search index."""
-    search_terms.join_limits(Path(site_dir))
+    search_terms.rewrite_index(Path(site_dir), list(_state["data"].units.values()))
     history.write(Path(site_dir), _state["history"])
 
 
