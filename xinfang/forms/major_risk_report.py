@@ -26,7 +26,8 @@ def jobs(data, blank: bool) -> list[Job]:
     if blank:
         return [Job(output_path(data, unit, FORM, "", blank=True), TEMPLATE, partial(blank_context, data, unit),
                     f"{unit.label}{FORM}（空白）") for unit in issuing_units(data)]
-    return [Job(output_path(data, data.units[risk.unit], FORM, risk.id), TEMPLATE, partial(context, data, risk),
+    return [Job(output_path(data, data.units[risk.unit], FORM, risk.id), TEMPLATE,
+                partial(context, data, risk.unit, risk.id),
                 f"{data.units[risk.unit].label}{FORM}（{risk.id}）") for risk in open_reds(data)]
 
 
@@ -58,8 +59,10 @@ def requests(data, risk, case) -> list[str]:
     return asks
 
 
-def context(data, risk) -> dict:
-    unit = data.units[risk.unit]
+def context(data, unit_id: str, risk_id: str) -> dict:
+    # Found through the unit's own entries, so that the report tracks its unit's risk file.
+    unit = data.units[unit_id]
+    risk = next(r for r in data.own_risks(unit) if r.id == risk_id)
     case = next((c for c in data.reception.cases if c.risk == risk.id), None)
     campaign = next((c.name for c in data.campaigns if c.id == risk.campaign), "")
     status = risk.status(data.today)
