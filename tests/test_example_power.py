@@ -126,7 +126,9 @@ def test_percentage_results_are_worded_with_their_period(power_built, power_site
             "闹访、缠访总量同比下降31.9%，到省上访同比下降36%。") in report
     index = (power_site / "index.html").read_text("utf-8")
     assert "2026年（截至11月20日）：退休人员上访率同比下降57%" in index
-    assert "2025年：信访工作总量同比下降12.5%，网上信访占比同比上升8%。" in index
+    # Each year's percentages are a paragraph of their own.
+    assert "<p>2025年：信访工作总量同比下降12.5%，网上信访占比同比上升8%。</p>" in index
+    assert "<p>2026年（截至11月20日）：退休人员上访率" in index
     attention = (power_site / "attention.html").read_text("utf-8")
     assert "2026年（截至11月20日）报告的同比变化" in attention and "下降57%" in attention
     texts = [report, index, attention]
