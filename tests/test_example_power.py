@@ -182,3 +182,27 @@ def test_nothing_confidential_reaches_the_site(power, power_site):
         leaked = sorted(s for s in secrets if s in text)
         assert not leaked, f"{name} holds {leaked}"
     assert "信访办公室" not in texts["downloads.html"]
+
+
+@pytest.mark.slow
+def test_company_documents_convert_to_pdf(power_built, tmp_path):
+    """The company-wide documents of this shape go through LibreOffice too (test_pdf does every
+    document of the shipped example); each PDF holds the enterprise's name."""
+    import shutil
+    import subprocess
+    from test_pdf import PDFTOTEXT, SOFFICE, convert
+    if not (SOFFICE and PDFTOTEXT):
+        pytest.skip("LibreOffice (soffice) and pdftotext are needed")
+    docs = sorted((power_built / "文档" / ROOT).glob("*.docx"))
+    assert len(docs) >= 10
+    pdfs = {}
+    for i, path in enumerate(docs):
+        target = tmp_path / f"{i:03d}.docx"
+        shutil.copyfile(path, target)
+        pdfs[target.with_suffix(".pdf")] = path.name
+    convert(tmp_path, sorted(pdfs))
+    for pdf, name in pdfs.items():
+        assert pdf.exists(), f"LibreOffice did not convert {name}"
+        text = subprocess.run([PDFTOTEXT, "-raw", "-enc", "UTF-8", str(pdf), "-"], check=True,
+                              capture_output=True).stdout.decode("utf-8")
+        assert "衡川" in text, name
