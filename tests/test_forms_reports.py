@@ -56,8 +56,8 @@ def test_partial_year_is_not_set_against_a_whole_year(built, example):
     rows = {row[0]: row for row in table[1:]}
     assert rows["信访批次"][1:] == ["403", "303"] and rows["信访人次"][1:] == ["901", "469"]
     assert "24.81" not in text and "同比−" not in text
-    # What the enterprise itself reports only as percentages.
-    assert "2026年，退休人员上访率同比下降57%，进京上访批次同比下降100%。" in text
+    # What the enterprise itself reports only as percentages, against the same part of 2025.
+    assert "2026年（截至11月20日），退休人员上访率同比下降57%，进京上访批次同比下降100%。" in text
 
 
 def _whole_years(data):

@@ -423,7 +423,7 @@ def test_home_shows_targets_and_year_on_year_change_like_the_report(site, exampl
     # 2026 is counted to 2026-11-20: never set against 2025's whole year as 同比.
     assert "−24.81%" not in text and "24.81" not in text and "47.94" not in text
     assert "未满全年的统计数字不与上年全年数字作同比，同比一栏为“—”。" in text
-    assert "2026年：退休人员上访率同比下降57%，进京上访批次同比下降100%。" in text
+    assert "2026年（截至11月20日）：退休人员上访率同比下降57%，进京上访批次同比下降100%。" in text
 
 
 def test_whole_years_worded_and_bracketed_posts_not_nested(tmp_path):

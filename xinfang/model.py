@@ -230,6 +230,9 @@ class Enterprise(Located):
                          doc="年度工作方案的基本原则，每条一句；不填为“坚持党的领导、坚持依法依规……”五条")
     accountability: list = F("考核问责", ListOf(Text()), default=DEFAULT_ACCOUNTABILITY,
                              doc="年度工作方案的考核问责规定，每条一句；积案化解率考核线见 reception.yaml")
+    pattern: str = F("工作格局", Text(60), default="小事不出班组、大事不出单位、矛盾不上交",
+                     doc="年度工作方案要形成的工作格局，如 小事不出供电所、大事不出县公司、矛盾不上交；"
+                         "不填为“小事不出班组、大事不出单位、矛盾不上交”")
     satisfaction: list = F("满意度评价", ListOf(Record(SatisfactionSurvey, check=lambda s: list(_check_survey(s)))),
                            default=[], doc="收回的信访工作满意度评价表按期间汇总的份数；没有时不填")
 

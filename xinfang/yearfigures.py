@@ -65,4 +65,6 @@ def year_on_year(data) -> dict | None:
     stated = stated_changes(current)
     if counts is None and not stated:
         return None
-    return {"counts": counts, "stated": stated, "current_year": f"{year}年", "previous_year": f"{year - 1}年"}
+    # A partial year's percentages are against the same period of last year: say which period.
+    return {"counts": counts, "stated": stated, "current_year": f"{year}年", "previous_year": f"{year - 1}年",
+            "stated_period": period(current) if current else f"{year}年"}

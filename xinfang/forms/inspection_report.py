@@ -193,7 +193,7 @@ def blank_context(data, unit) -> dict:
         "units": [dict(empty, name=u.label) for u in units],
         "categories": [dict(empty, name=c) for c in RISK_CATEGORIES],
         "reds": [],
-        "yoy": {"current_year": "本年度", "previous_year": "上年度", "stated": [],
+        "yoy": {"current_year": "本年度", "previous_year": "上年度", "stated": [], "stated_period": "本年度",
                 "counts": {"same_period": True, "previous_year": "上年度", "current_year": "本年度",
                            "as_of": "", "batches": GAP, "people": GAP,
                            "rows": [{"name": label, "previous": "", "current": "", "change": ""}

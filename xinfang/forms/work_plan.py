@@ -50,6 +50,7 @@ def _words(data) -> dict:
     e = data.enterprise
     return {
         "work": work_name(data), "group_name": e.group.name, "office_name": office_full_name(data),
+        "pattern": e.pattern,
         "principles": [sentence(p) for p in e.principles],
         "rhythm": rhythm.wording(e.screening), "lead_days": LEAD_DAYS_DEFAULT,
         "policies": [{"cls": p.cls, "criteria": p.criteria, "contact_by": p.contact_by, "frequency": p.frequency}

@@ -153,7 +153,8 @@ class Attention:
         context values, as html.stash needs them); empty values when the data has no such years."""
         yoy = year_on_year(self.data) or {"counts": None, "stated": []}
         counts = yoy["counts"]
-        out = {"stated": yoy["stated"], "years": counts, "years_chart": None, "years_table": None}
+        out = {"stated": yoy["stated"], "stated_period": yoy.get("stated_period", ""), "years": counts,
+               "years_chart": None, "years_table": None}
         if counts:
             series = [counts["previous_year"], counts["current_year"]]
             rows = [{"label": row["name"], "values": [row["previous"], row["current"]]} for row in counts["rows"]]

@@ -24,7 +24,7 @@ from urllib.parse import quote
 
 from .. import forms
 from ..build import renderer_for
-from ..forms.common import unit_folder
+from ..forms.common import office_full_name, unit_folder
 from ..outputs import write_atomic
 from ..render import Renderer
 
@@ -162,11 +162,11 @@ def _bundles(data, work: dict[str, _Unit], cache: Path) -> list[Download]:
 def _returns(data, renderer, by_folder: dict[str, str], work: dict[str, _Unit], cache: Path) -> list[Download]:
     """Each ledger-keeping unit's return workbook, made with the unit's blanks (never in their zip)."""
     from ..forms import return_workbook
-    out = []
+    out, office = [], office_full_name(data)
     for job in return_workbook.jobs(data, blank=False):
         unit = by_folder.get(_unit_folder_of(job), data.root.id)
         source = _cached(job, renderer, cache, work.setdefault(unit, _Unit([], [], None)))
-        out.append(Download(unit, f"{job.title}（Excel，填好后报送信访办公室）",
+        out.append(Download(unit, f"{job.title}（Excel，填好后报送{office}）",
                             f"downloads/{unit}/{posixpath.basename(job.path)}", source))
     return out
 

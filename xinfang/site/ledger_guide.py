@@ -17,7 +17,7 @@ WORD_HEADERS = tuple(header for header, _width, _cell in WORD_COLUMNS)
 # workbook's prompts and 填写说明 sheet (returns/columns.py, returns/workbook.py).
 HOW = {
     "序号": "按行顺序填 1、2、3……",
-    "编号": "全公司唯一。空白台账写作“单位代号-年份-序号”，如 yk-2026-001；报送表中已登记的隐患编号已填好，新增隐患留空，由信访办公室导入时统一编号",
+    "编号": "全公司唯一。空白台账写作“单位代号-年份-序号”，如 yk-2026-001；报送表中已登记的隐患编号已填好，新增隐患留空，由{office}导入时统一编号",
     "单位": "发现隐患的单位：本单位及下属单位的隐患都应登记，写清是哪个单位的",
     "问题描述": "简要写明问题、涉及人员范围和诉求",
     "问题类别": "只能填以下之一：{categories}",
@@ -39,11 +39,13 @@ HOW = {
 }
 
 
-def columns() -> list[dict]:
-    """Every column of either form, in the Word ledger's order then the workbook's extra ones."""
+def columns(office: str) -> list[dict]:
+    """Every column of either form, in the Word ledger's order then the workbook's extra ones;
+    `office` is what the enterprise calls the office that merges the returns."""
     workbook = {c.header: c for c in WORKBOOK_COLUMNS}
     headers = list(WORD_HEADERS) + [c.header for c in WORKBOOK_COLUMNS if c.header not in WORD_HEADERS]
-    choices = {"categories": "、".join(model.RISK_CATEGORIES), "kinds": "、".join(model.SCREENING_KINDS)}
+    choices = {"categories": "、".join(model.RISK_CATEGORIES), "kinds": "、".join(model.SCREENING_KINDS),
+               "office": office}
     rows = []
     for header in headers:
         col = workbook.get(header)

@@ -19,7 +19,7 @@ from ..jinja import cn_date, markdown_environment, md_escape
 from ..forms.common import office_full_name
 from ..forms.emergency_plan import team_tasks
 from ..forms.narrative import duration
-from ..yearfigures import compare, has_counts, stated_changes
+from ..yearfigures import compare, has_counts, period, stated_changes
 from ..schema import declared_fields
 from . import handling_forms, html, public, schedule, svg
 from .attention import Attention
@@ -140,7 +140,7 @@ class Site:
         rows, stated, partial = [], [], False
         for f in sorted(e.figures, key=lambda f: f.year):
             if f.changes:
-                stated.append({"year": f.year, "changes": stated_changes(f)})
+                stated.append({"period": period(f), "changes": stated_changes(f)})
             if not has_counts(f):
                 continue
             counts = compare(f, by_year.get(f.year - 1))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..forms.common import office_full_name
 from ..jinja import cn_date
 from . import ledger_guide, public
 
@@ -56,7 +57,8 @@ class Training:
     def ledger_howto(self) -> dict:
         d = self.data
         ledger = [dl for dl in self.site.downloads if dl.unit == d.root.id and "台账" in dl.title]
-        return {"columns": ledger_guide.columns(), "ledger": [self.site.download_link(dl, "") for dl in ledger]}
+        return {"columns": ledger_guide.columns(office_full_name(self.data)),
+                "ledger": [self.site.download_link(dl, "") for dl in ledger]}
 
     def rules(self) -> list[dict]:
         """The leaders' reception rules with each leader's public fields."""

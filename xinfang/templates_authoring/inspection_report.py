@@ -110,7 +110,7 @@ def build_inspection_report(out_dir=TEMPLATE_DIR) -> str:
                  loop="t in yoy.counts.rows", centered=(1, 2))
     a.tag(doc, "{%p endif %}")
     a.tag(doc, "{%p if yoy and yoy.stated %}")
-    a.para(doc, "{{ yoy.current_year }}，{% for c in yoy.stated %}{{ c.name }}同比{{ c.change }}"
+    a.para(doc, "{{ yoy.stated_period }}，{% for c in yoy.stated %}{{ c.name }}同比{{ c.change }}"
                 "{{ '。' if loop.last else '，' }}{% endfor %}")
     a.tag(doc, "{%p endif %}")
     a.tag(doc, "{%p if not yoy %}")

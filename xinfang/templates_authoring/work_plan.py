@@ -31,7 +31,7 @@ def build_work_plan(out_dir=TEMPLATE_DIR) -> str:
     a.heading(doc, "一、工作目标和基本原则")
     a.heading(doc, "（一）工作目标", 2)
     a.tag(doc, "{%p if targets %}")
-    a.para(doc, "{{ year }}，{{ work }}实现以下目标，努力形成“小事不出班组、大事不出单位、矛盾不上交”的工作格局：")
+    a.para(doc, "{{ year }}，{{ work }}实现以下目标，努力形成“{{ pattern }}”的工作格局：")
     table(doc, ["序号", "指标", "目标值"], [12, 94, 50], ["{{ loop.index }}", "{{ t.indicator }}", "{{ t.value }}"],
           loop="t in targets", centered=(0, 2))
     a.tag(doc, "{%p else %}")
