@@ -44,6 +44,21 @@ def built(tmp_path_factory, example):
 
 
 @pytest.fixture(scope="session")
+def key_person_secrets(example) -> set[str]:
+    """Every personal value of the example's key persons: none may leave a confidential document."""
+    values = {v for k in example.key_persons for v in (k.name, k.id_number, k.address, k.mobile, k.demand, k.status)
+              if v}
+    assert len(values) >= 5 * len(example.key_persons) > 0  # a test against nothing would pass
+    return values
+
+
+@pytest.fixture()
+def first_build(built, tmp_path):
+    """Editable data and a copy of its first build (forms and blanks)."""
+    return fresh_copy(built, tmp_path)
+
+
+@pytest.fixture(scope="session")
 def site(tmp_path_factory):
     """The example's site, built once with build_site as `generate.py site` does."""
     site_dir = tmp_path_factory.mktemp("site") / "site"
@@ -64,6 +79,12 @@ def fresh_copy(built: Path, tmp_path: Path) -> tuple[Path, Path]:
     out = tmp_path / "build"
     shutil.copytree(built, out)
     return copy_data(tmp_path), out
+
+
+def user_documents(folder: Path) -> list[Path]:
+    """The documents a user sees: not the half-made ones a killed build left in .staging, nor the archive."""
+    return sorted(p for p in folder.rglob("*.docx")
+                  if not any(part.startswith(".") or part == "归档" for part in p.relative_to(folder).parts))
 
 
 def replace_in(path: Path, old: str, new: str) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import QuietReporter, copy_data, fresh_copy, replace_in, run_cli
+from conftest import QuietReporter, copy_data, replace_in, run_cli, user_documents
 from xinfang import loader
 from xinfang.build import build_documents
 from xinfang.docx import textdump
@@ -43,8 +43,7 @@ BOTH = ("forms", "blanks")
 
 def texts(out: Path) -> dict[str, str]:
     """The text of every document a user sees, by path (not the archive)."""
-    return {p.relative_to(out).as_posix(): textdump.text(p) for p in sorted(out.rglob("*.docx"))
-            if not p.relative_to(out).as_posix().startswith(("归档/", "."))}
+    return {p.relative_to(out).as_posix(): textdump.text(p) for p in user_documents(out)}
 
 
 def listing(out: Path) -> dict[str, tuple[str, list[str]]]:
@@ -83,12 +82,6 @@ def sheet_rows(path: Path, number: int = 1) -> list[list[str]]:
             cells.append(strings[int(value)] if c.get("t") == "s" else value or "")
         rows.append(cells)
     return rows
-
-
-@pytest.fixture()
-def first_build(built, tmp_path):
-    """Editable data and a copy of its first build (forms and blanks)."""
-    return fresh_copy(built, tmp_path)
 
 
 def assert_reasons_are_shown(listed: dict, before: dict[str, str], after: dict[str, str]) -> None:

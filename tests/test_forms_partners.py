@@ -14,7 +14,7 @@ from formdocs import all_text, find_table, open_docx, render, xml_parts
 from xinfang.forms import blank_jobs, form_jobs, hardship_card, joint_meeting, transfer_ledger
 from xinfang.forms.common import output_path
 
-MEETING, LEDGER, CARD = "联席会议纪要", "退休人员社会化移交台账", "困难退休人员帮扶档案卡"
+MEETING, LEDGER = "联席会议纪要", "退休人员社会化移交台账"
 
 
 def _hardship_secrets(example) -> set[str]:

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, copy_data, fresh_copy, replace_in, run_cli
+from conftest import REPO, copy_data, replace_in, run_cli, user_documents
+from formdocs import xml_parts
 
 
 def snapshot_files(folder: Path) -> dict[str, bytes]:
@@ -24,39 +25,27 @@ def snapshot_files(folder: Path) -> dict[str, bytes]:
             if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)}
 
 
-def docx_files(folder: Path) -> list[Path]:
-    """The documents a user sees: not the half-made ones a killed build left in .staging, nor the archive."""
-    return sorted(p for p in folder.rglob("*.docx")
-                  if not any(part.startswith(".") or part == "归档" for part in p.relative_to(folder).parts))
-
-
-@pytest.fixture()
-def first_build(built, tmp_path):
-    """Editable data and a copy of its first build (forms and blanks)."""
-    return fresh_copy(built, tmp_path)
-
-
 def test_unchanged_data_rewrites_nothing(first_build):
     data, out = first_build
-    before = {p: p.stat().st_mtime_ns for p in docx_files(out)}
+    before = {p: p.stat().st_mtime_ns for p in user_documents(out)}
     result = run_cli("forms", "--data", str(data), "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert re.search(r"新建 0 份，更新 0 份，未变 \d+ 份，归档 0 份", result.stdout)
-    assert {p: p.stat().st_mtime_ns for p in docx_files(out)} == before
+    assert {p: p.stat().st_mtime_ns for p in user_documents(out)} == before
 
 
 def test_phone_change_rewrites_only_documents_showing_it(first_build):
     data, out = first_build
     people = (data / "people.yaml").read_text("utf-8")
     old_phone = re.search(r"^ +办公电话: (0373-\d+)", people, re.M).group(1)  # not in a comment
-    showing = {p for p in docx_files(out) if old_phone.encode() in _document_text(p)}
+    showing = {p for p in user_documents(out) if old_phone in "".join(xml_parts(p.read_bytes()).values())}
     assert showing, "the example's first office phone should appear in some document"
     replace_in(data / "people.yaml", f"  办公电话: {old_phone}", "  办公电话: 0373-7654321")
-    before = {p: p.read_bytes() for p in docx_files(out)}
+    before = {p: p.read_bytes() for p in user_documents(out)}
 
     result = run_cli("forms", "--data", str(data), "--out", str(out))
     assert result.returncode == 0, result.stderr
-    changed = {p for p in docx_files(out) if before.get(p) != p.read_bytes()}
+    changed = {p for p in user_documents(out) if before.get(p) != p.read_bytes()}
     filled_showing = {p for p in showing if "空白模板" not in p.parts}
     assert changed == filled_showing
     listing = (out / "变更清单.txt").read_text("utf-8")
@@ -68,17 +57,12 @@ def test_phone_change_rewrites_only_documents_showing_it(first_build):
 def test_font_setting_change_rewrites_every_document(first_build):
     data, out = first_build
     replace_in(data / "enterprise.yaml", "公文设置:\n", "公文设置:\n  字体:\n    正文: 仿宋\n")
-    before = {p: p.read_bytes() for p in docx_files(out) if "空白模板" not in p.parts}
+    before = {p: p.read_bytes() for p in user_documents(out) if "空白模板" not in p.parts}
     result = run_cli("forms", "--data", str(data), "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert all(path.read_bytes() != content for path, content in before.items())
     styles = zipfile.ZipFile(next(iter(before))).read("word/styles.xml").decode("utf-8")
     assert 'w:eastAsia="仿宋"' in styles and "仿宋_GB2312" not in styles
-
-
-def _document_text(path: Path) -> bytes:
-    with zipfile.ZipFile(path) as archive:
-        return b"".join(archive.read(n) for n in archive.namelist() if n.startswith("word/"))
 
 
 def test_removed_unit_archives_its_outputs(first_build):
@@ -90,7 +74,7 @@ def test_removed_unit_archives_its_outputs(first_build):
     original = units.read_text("utf-8")
     units.write_text(original.rstrip("\n") + "\n" + extra, "utf-8")
     assert run_cli("forms", "--data", str(data), "--out", str(out)).returncode == 0
-    made = {p: p.read_bytes() for p in docx_files(out) if "临时工作组" in p.as_posix()}
+    made = {p: p.read_bytes() for p in user_documents(out) if "临时工作组" in p.as_posix()}
     assert made
     units.write_text(original, "utf-8")
     result = run_cli("forms", "--data", str(data), "--out", str(out))
@@ -138,7 +122,7 @@ def test_killed_build_leaves_every_output_whole(first_build, sig):
     proc.wait(timeout=60)
     stderr = log.read_text("utf-8", "replace")
     assert "Traceback" not in stderr
-    for path in docx_files(out):
+    for path in user_documents(out):
         with zipfile.ZipFile(path) as archive:
             assert archive.testzip() is None
     after = snapshot_files(out)

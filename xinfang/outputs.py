@@ -83,9 +83,7 @@ class OutputFolder:
         self.staging = self.root / STAGING / section
         self.manifest = manifest  # read_manifest(root), shared by the build's folders
         stored = manifest.get(section, {})
-        if "files" not in stored:  # an older manifest: only its output digests still mean the same
-            stored = {"files": {path: {"output": entry.get("output")} for path, entry in stored.items()}}
-        self.previous: dict[str, dict] = stored["files"]
+        self.previous: dict[str, dict] = stored.get("files", {})
         self.reads = ReadIndex(stored.get("reads"))
         self.current: dict[str, dict] = {}
         self.staged: dict[str, None] = {}  # paths rendered anew, in order (a dict: asked for often)
@@ -160,18 +158,13 @@ class OutputFolder:
 
 
 def read_manifest(root: Path) -> dict:
-    """The manifest of an output folder; empty when missing, unreadable or of another format.
-
-    A manifest of the first format still gives each output's digest (see OutputFolder).
-    """
+    """The manifest of an output folder; empty when missing, unreadable or of another format."""
     try:
         manifest = json.loads((Path(root) / MANIFEST).read_text("utf-8"))
     except (OSError, ValueError):
         return {"format": MANIFEST_FORMAT}
-    if not isinstance(manifest, dict):
+    if not isinstance(manifest, dict) or manifest.get("format") != MANIFEST_FORMAT:
         return {"format": MANIFEST_FORMAT}
-    if manifest.get("format") != MANIFEST_FORMAT:
-        return {"format": MANIFEST_FORMAT, **{k: v for k, v in manifest.items() if isinstance(v, dict)}}
     return manifest
 
 

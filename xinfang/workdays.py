@@ -36,9 +36,6 @@ class WorkCalendar:
             self.days_off.update(year.holidays)
             self.extra_workdays.update(year.workdays)
 
-    def covers(self, year: int) -> bool:
-        return year in self.data_years or year in PACKAGE_YEARS
-
     def is_workday(self, date: dt.date) -> bool:
         if date.year in self.data_years:
             if date in self.extra_workdays:

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from functools import partial
 
+from dateutil.relativedelta import relativedelta
+
 from ..render import Job
 from ..tracking import plain
 from .common import enterprise_header, output_path, period_month, unit_header
-from .narrative import add_months, date_text, months_between, names
+from .narrative import date_text, months_between, names
 from .scope import ALERT_FILL, NO_FILL, blank_date, issuing_units
 
 FORM = "包案责任清单"
@@ -40,7 +42,8 @@ def is_backlog(data, risk) -> bool:
 
 
 def _is_backlog(risk, today, months: int) -> bool:
-    return risk.state != "已销号" and today > add_months(risk.registered, months)
+    # relativedelta clamps to the month's end: 2026-08-31 + 6 months is 2027-02-28.
+    return risk.state != "已销号" and today > risk.registered + relativedelta(months=months)
 
 
 def months_pending(data, risk) -> int:

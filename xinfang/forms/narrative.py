@@ -25,20 +25,15 @@ def sentence(text: str) -> str:
 
 
 def months_between(start: dt.date, end: dt.date) -> int:
-    """Whole calendar months from start to end: 2026-05-10 → 2026-11-09 is 5, → 11-10 is 6."""
+    """Whole calendar months from start to end: 2026-05-10 → 2026-11-09 is 5, → 11-10 is 6.
+
+    Counted by day of month, so 01-31 → 02-28 is 0. Not dateutil's
+    relativedelta(end, start), which clamps 01-31 + 1 month to 02-28 and calls it 1.
+    """
     months = (end.year - start.year) * 12 + end.month - start.month
     if end.day < start.day:
         months -= 1
     return max(months, 0)
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day `months` later, clamped to the month's end (01-31 + 1 → 02-28)."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    month += 1
-    last = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)).day
-    return dt.date(year, month, min(day.day, last))
 
 
 def names(data, person_ids) -> str:

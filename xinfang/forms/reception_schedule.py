@@ -9,15 +9,17 @@ before the (moved) date.
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import partial
 
-import datetime as dt
+from dateutil.relativedelta import relativedelta
+from dateutil.rrule import MONTHLY, WEEKLY, rrule, weekday
 
 from ..model import WEEKDAYS
 from ..render import Job
 from ..workdays import calendar_for
 from .common import enterprise_header, output_path, unit_header
-from .narrative import add_months, date_text, name_with_post
+from .narrative import date_text, name_with_post
 from .scope import blank_date, reception_units
 
 FORM = "领导接访安排表"
@@ -37,8 +39,8 @@ def jobs(data, blank: bool) -> list[Job]:
 
 def schedule_months(data) -> tuple[dt.date, dt.date]:
     """First days of the first and the last month scheduled."""
-    first = add_months(data.today.replace(day=1), 1)
-    return first, add_months(first, data.reception.schedule_months - 1)
+    first = data.today + relativedelta(months=1, day=1)
+    return first, first + relativedelta(months=data.reception.schedule_months - 1)
 
 
 def period_text(first: dt.date, last: dt.date) -> str:
@@ -47,34 +49,31 @@ def period_text(first: dt.date, last: dt.date) -> str:
     return f"{first.year}年{first.month}月至{last.year}年{last.month}月"
 
 
-def planned_dates(rule, month: dt.date) -> list[dt.date]:
-    """The rule's dates in one month, before any move: the Nth given weekday, or every one."""
-    weekday = WEEKDAYS.index(rule.weekday)
-    day = month + dt.timedelta(days=(weekday - month.weekday()) % 7)
-    days = []
-    while day.month == month.month:
-        days.append(day)
-        day += dt.timedelta(days=7)
-    if rule.cycle == "每月":
-        return [days[rule.week_of_month - 1]]
-    return days
+def planned_dates(rule, first: dt.date, last: dt.date) -> list[dt.date]:
+    """The rule's dates in the months from `first` to `last`, before any move.
+
+    每月 is the Nth given weekday of each month (第几周 is 1–4, so it always exists);
+    每周 is every given weekday, five of them in some months.
+    """
+    on = weekday(WEEKDAYS.index(rule.weekday))
+    freq, on = (MONTHLY, on(rule.week_of_month)) if rule.cycle == "每月" else (WEEKLY, on)
+    until = last + relativedelta(months=1, days=-1)
+    return [when.date() for when in rrule(freq, dtstart=first, until=until, byweekday=on)]
 
 
 def sessions(data, calendar=None) -> list[dict]:
     """Every reception in the scheduled months, sorted by date, as template rows."""
     calendar = calendar or calendar_for(data)
-    first, _ = schedule_months(data)
-    months = [add_months(first, i) for i in range(data.reception.schedule_months)]
+    first, last = schedule_months(data)
     found = []
     for index, rule in enumerate(data.reception.rules):
         taken: set[dt.date] = set()
-        for month in months:
-            for planned in planned_dates(rule, month):
-                actual = calendar.next_workday(planned)
-                if actual in taken:  # a long holiday pushed this one onto the rule's next date
-                    continue
-                taken.add(actual)
-                found.append((actual, rule.time, index, planned, rule))
+        for planned in planned_dates(rule, first, last):
+            actual = calendar.next_workday(planned)
+            if actual in taken:  # a long holiday pushed this one onto the rule's next date
+                continue
+            taken.add(actual)
+            found.append((actual, rule.time, index, planned, rule))
     found.sort(key=lambda item: item[:3])
     rows = []
     for actual, _, _, planned, rule in found:

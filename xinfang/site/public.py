@@ -13,7 +13,6 @@ from .. import changes
 
 # Person attribute → its name in 公开字段.
 PERSON_FIELDS = {"name": "姓名", "post": "职务", "unit": "单位", "office_phone": "办公电话", "mobile": "手机"}
-HIDDEN = "—"
 
 
 def person(data, person_id: str | None) -> dict:

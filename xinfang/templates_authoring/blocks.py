@@ -9,7 +9,6 @@ from docx.shared import Mm, Pt
 from ..docx import authoring as a
 from ..docx.engine import TEMPLATE_FONTS
 
-TEMPLATE_DIR_NAME = "forms"
 DENSE_PT = 9  # 小五, for the wide landscape ledgers
 
 

@@ -10,16 +10,6 @@ from .prose import blank_unit_line, lines, numbered, secret_mark, sign_off_toget
 NAME = "work_plan.docx"
 
 
-def _if(doc, condition: str, *texts: str, otherwise: str | None = None):
-    """Paragraphs shown when `condition` holds, else one plain sentence (or nothing)."""
-    a.tag(doc, "{%p if " + condition + " %}")
-    lines(doc, *texts)
-    if otherwise is not None:
-        a.tag(doc, "{%p else %}")
-        a.para(doc, otherwise)
-    a.tag(doc, "{%p endif %}")
-
-
 def build_work_plan(out_dir=TEMPLATE_DIR) -> str:
     doc = form_document()
     secret_mark(doc)
