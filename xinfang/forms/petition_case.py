@@ -16,8 +16,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from dateutil.relativedelta import relativedelta
+
 from ..workdays import calendar_for
-from .narrative import add_months
 from .scope import petition_units
 
 SAMPLE_MONTHS = 6
@@ -70,7 +71,7 @@ def _issue(calendar, day: dt.date, start: dt.date, due: dt.date) -> dt.date:
 
 def sample_date(data, calendar) -> dt.date:
     """The day the example petition arrives: a working day, the same all month."""
-    return calendar.next_workday(add_months(data.today.replace(day=1), -SAMPLE_MONTHS))
+    return calendar.next_workday(data.today + relativedelta(months=-SAMPLE_MONTHS, day=1))
 
 
 def dates(data) -> dict[str, dt.date]:
