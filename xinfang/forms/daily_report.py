@@ -14,7 +14,7 @@ from functools import partial
 
 from ..render import Job
 from .common import enterprise_header, output_path
-from .ledger import ALWAYS, LEVEL_ORDER, ledger_units
+from .ledger import LEVEL_ORDER, ledger_units
 from .narrative import date_text
 from .scope import ALERT_FILL, LEVEL_FILL, NO_FILL, blank_date, empty_rows, issuing_units
 

@@ -13,7 +13,6 @@ from functools import partial
 from ..render import Job
 from .case_ownership import is_backlog, months_pending
 from .common import enterprise_header, office_full_name, output_path, unit_header
-from .daily_report import ALWAYS
 from .narrative import GAP, date_text, duration, names, sentence, who
 from .scope import blank_date, issuing_units
 

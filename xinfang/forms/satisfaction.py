@@ -14,7 +14,7 @@ from ..model import SATISFACTION_ITEMS
 from ..numbers import rate_percent
 from ..render import Job
 from .common import enterprise_header, output_path
-from .daily_report import ALWAYS
+from .ledger import ALWAYS
 from .narrative import GAP, date_text
 from .scope import blank_date, issuing_units
 
