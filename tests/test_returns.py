@@ -500,27 +500,6 @@ def test_guide_sheet_names_the_enterprises_deadline_and_office(built):
     assert "文件名可以保留不变，每月25日前发送给信访办公室。" in guide
 
 
-def test_returns_read_in_worker_processes_give_the_same_preview_and_problems(office, tmp_path, monkeypatch):
-    """Many returns are read by worker processes; what comes back is what reading them here gives."""
-    from xinfang.cli import Reporter
-    from xinfang.returns import importer
-    data, out = office
-    good = [typical_return(office, tmp_path), out / "报送表/北辰能源/一矿/一矿-信访隐患报送表-2026年11月.xlsx"]
-    bad = tmp_path / "记事本.xlsx"
-    bad.write_text("不是工作簿", "utf-8")
-    found = {}
-    for threshold in (len(good) + 2, 1):  # in this process, then in workers
-        monkeypatch.setattr(importer._Reading, "PARALLEL_FROM", threshold)
-        preview = importer.run_import(good, data_dir=data, out_dir=out, apply=False, reporter=Reporter(quiet=True))
-        with pytest.raises(importer.ImportRefused) as refused:
-            importer.run_import([*good, bad], data_dir=data, out_dir=out, apply=False, reporter=Reporter(quiet=True))
-        found[threshold] = preview, [p.message for p in refused.value.problems]
-    in_process, in_workers = found.values()
-    assert in_workers == in_process
-    assert "共 2 份报送表：新增隐患 1 条" in in_workers[0]
-    assert in_workers[1] == ["不是 Excel 工作簿（.xlsx）或 Word 文档（.docx），无法导入"]
-
-
 def test_a_new_entry_of_a_unit_without_a_risk_file_starts_one(office, tmp_path):
     data, out = office
     book = out / "报送表/北辰能源/法务部/法务部-信访隐患报送表-2026年11月.xlsx"

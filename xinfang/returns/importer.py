@@ -1,11 +1,11 @@
 """`generate.py import`: read returned files, check every row by the data's own rules, preview, apply.
 
-Order: load and check the data, while worker processes read every file → plan
-each return → number new entries → check each changed entry with the model's own
-record rules → edit the risk files' text → load the whole data folder again with
-the edited texts in place (the same `check` as a build) → preview, and with
-`apply` write the files atomically under the build's folder lock. Any problem
-anywhere means nothing is written.
+Order: load and check the data → read every file → plan each return → number new
+entries → check each changed entry with the model's own record rules → edit the
+risk files' text → load the whole data folder again with the edited texts in
+place (the same `check` as a build) → preview, and with `apply` write the files
+atomically under the build's folder lock. Any problem anywhere means nothing is
+written.
 """
 
 from __future__ import annotations
@@ -13,9 +13,7 @@ from __future__ import annotations
 import collections
 import datetime as dt
 import gc
-import os
 import re
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import yaml
@@ -59,55 +57,21 @@ def run_import(paths: list[Path], *, data_dir: Path, out_dir: Path, apply: bool,
     files = collect(paths)
     if not files:
         raise ImportRefused([problem("", "", "", "没有找到要导入的报送表（.xlsx 或 .docx）")])
-    reporter.step(f"读取报送表：{len(files)} 份；读取并检查数据：{data_dir}")
-    with _Reading(files) as reading:  # the returns are read in other processes while the data loads
-        # Not pruned: the trial load of the edits below leaves its files' entries in the cache, so
-        # that `--apply` after a preview, and the build after that, find them parsed already.
-        data = loader.load(Path(data_dir), cache_dir=Path(out_dir) / ".cache" / "parsed", prune=False)
-        returns = reading.results()
+    reporter.step(f"读取并检查数据：{data_dir}")
+    # Not pruned: the trial load of the edits below leaves its files' entries in the cache, so
+    # that `--apply` after a preview, and the build after that, find them parsed already.
+    data = loader.load(Path(data_dir), cache_dir=Path(out_dir) / ".cache" / "parsed", prune=False)
     gc.freeze()  # as in a build: the loaded data holds no garbage worth rescanning
     try:
-        return _import_loaded(data, returns, data_dir=Path(data_dir), out_dir=Path(out_dir), apply=apply)
+        reporter.step(f"读取报送表：{len(files)} 份")
+        return _import_loaded(data, files, data_dir=Path(data_dir), out_dir=Path(out_dir), apply=apply)
     finally:
         gc.unfreeze()
 
 
-class _Reading:
-    """Reads returned files: in worker processes when there are many, else when asked."""
-
-    PARALLEL_FROM = 40  # below this, starting processes costs more than it saves
-
-    def __init__(self, files: list[Path]):
-        self.files = files
-        self.pool = self.pending = None
-        workers = min(os.cpu_count() or 1, 4)
-        if workers > 1 and len(files) >= self.PARALLEL_FROM:
-            self.pool = ProcessPoolExecutor(workers)
-            self.pending = self.pool.map(_read_one, files, chunksize=16)
-
-    def results(self) -> list:
-        """Each file's ReturnFile, or the ReturnFileError that refused it, in the files' order."""
-        found = self.pending if self.pool else map(_read_one, self.files)
-        return list(zip(self.files, found))
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        if self.pool:
-            self.pool.shutdown(cancel_futures=True)
-
-
-def _read_one(path: Path):
-    try:
-        return read(path)
-    except ReturnFileError as exc:
-        return exc
-
-
-def _import_loaded(data, returns: list, *, data_dir: Path, out_dir: Path, apply: bool) -> str:
+def _import_loaded(data, files: list[Path], *, data_dir: Path, out_dir: Path, apply: bool) -> str:
     problems: list[Problem] = []
-    plans = _plans(data, returns, problems)
+    plans = _plans(data, files, problems)
     _number(data, plans)
     for plan in plans:
         for entry in plan.entries:
@@ -127,12 +91,14 @@ def _import_loaded(data, returns: list, *, data_dir: Path, out_dir: Path, apply:
             "\n请运行 generate.py 重新生成文档，并按发放清单重新下发。")
 
 
-def _plans(data, returns: list, problems: list[Problem]) -> list[ReturnPlan]:
+def _plans(data, files: list[Path], problems: list[Problem]) -> list[ReturnPlan]:
     plans, seen, people = [], {}, People(data)
     labels = {unit.label for unit in data.units.values()}  # the unit a return's file name names
-    for path, return_file in returns:
-        if isinstance(return_file, ReturnFileError):
-            problems.append(problem(path.name, "", "", str(return_file)))
+    for path in files:
+        try:
+            return_file = read(path)
+        except ReturnFileError as exc:
+            problems.append(problem(path.name, "", "", str(exc)))
             continue
         unit = find_unit(data, return_file, problems, labels)
         if unit is None:
