@@ -136,6 +136,13 @@ def test_percentage_results_are_worded_with_their_period(power_built, power_site
         assert not any(bad in t for t in texts), bad
 
 
+def test_the_inspection_scope_names_each_unit_once(power_built):
+    report = doc(power_built, f"{ROOT}-专项排查报告-*.docx")
+    scope = "云溪县供电公司及所属3个单位、枫林县供电公司及所属2个单位、退休人员服务中心"
+    assert f"排查范围：{scope}。" in report and f"在{scope}范围内开展" in report
+    assert "城关供电所" not in report  # counted under its county company, not named again
+
+
 def test_partner_communities_and_transfer_ledger(power_built):
     ledger = doc(power_built, f"{ROOT}-退休人员社会化移交台账-*.docx")
     for community in ("雁湖区蒸水街道电力社区居民委员会", "云溪县城关镇电业社区居民委员会",

@@ -23,7 +23,7 @@ from ..render import Job
 from ..workdays import calendar_for
 from ..yearfigures import COUNTS, year_on_year
 from .common import enterprise_header, output_path, unit_header
-from .narrative import GAP, date_text, quoted, sentence, unit_names, who
+from .narrative import GAP, date_text, quoted, scope_names, sentence, unit_names, who
 from .scope import LEVEL_FILL, allowed_values, blank_date, planning_units
 
 TEMPLATE = "inspection_report.docx"
@@ -71,7 +71,7 @@ def wording(data, campaign, start, when: str) -> dict:
     c = campaign
     lead = data.units[c.lead].name
     partners = f"，会同{unit_names(data, c.departments)}" if c.departments else ""
-    scope = unit_names(data, c.scope) or "全公司各部门、各单位"
+    scope = scope_names(data, c.scope) or "全公司各部门、各单位"
     period = f"{date_text(start)}至{date_text(c.milestone)}"
     opening = f"为做好{quoted(c.trigger)}前后的信访稳定工作，按照{data.enterprise.group.name}部署，由{lead}牵头{partners}，"
     if when == "future":
@@ -136,7 +136,7 @@ def context(data, campaign) -> dict:
             "name": campaign.name, "trigger": campaign.trigger,
             "milestone": date_text(campaign.milestone), "start": date_text(start),
             "lead_days": campaign.lead_days,
-            "scope": unit_names(data, campaign.scope) or "全公司各部门、各单位",
+            "scope": scope_names(data, campaign.scope) or "全公司各部门、各单位",
             "lead": data.units[campaign.lead].name, "leader": who(data, campaign.leader),
             "departments": unit_names(data, campaign.departments) or "无",
             "focus": [sentence(t) for t in campaign.focus],

@@ -71,5 +71,19 @@ def unit_names(data, unit_ids) -> str:
     return "、".join(data.units[u].name for u in unit_ids)
 
 
+def scope_names(data, unit_ids) -> str:
+    """Units named once each: a unit whose own units are in scope too counts them
+    ("云溪县供电公司及所属3个单位") instead of naming each under it again."""
+    inside = set(unit_ids)
+    parts = []
+    for unit_id in unit_ids:
+        unit = data.units[unit_id]
+        if any(a.id in inside for a in data.ancestors(unit)):
+            continue
+        below = sum(1 for d in data.descendants(unit)[1:] if d.id in inside)
+        parts.append(f"{unit.name}及所属{below}个单位" if below else unit.name)
+    return "、".join(parts)
+
+
 def date_text(day: dt.date | None) -> str:
     return cn_date(day) if day else ""
