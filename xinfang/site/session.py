@@ -79,7 +79,8 @@ def generate(cache: Path) -> tuple[dict[str, str], list[downloads.Download]]:
     _state["summary"] = {"pages": len(pages), "downloads": len(found),
                          "bundles": sum(dl.uri.endswith(".zip") for dl in found),
                          "workbooks": sum(dl.uri.endswith(".xlsx") for dl in found),
-                         "examples": sum(dl.title.endswith(("（示例）", f"（{filled_forms.LABEL}）")) for dl in found), "changes": _state["changes"],
+                         "examples": sum(dl.title.endswith("（示例）") for dl in found),
+                         "filled": sum(dl.unit == filled_forms.UNIT for dl in found), "changes": _state["changes"],
                          "first": _state["first"]}
     return pages, found
 
