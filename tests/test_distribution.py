@@ -280,9 +280,10 @@ def test_cli_change_list_and_site_count_documents_alike(tmp_path):
     zips = int(re.search(r"空白模板压缩包：新建 (\d+) 个", summary).group(1))
     workbooks = len(list((out / "报送表").rglob("*.xlsx")))
     examples = len(list((out / "文档").rglob("*-示例.docx")))
-    assert examples
-    assert (f"下载文件 {blanks + examples + zips + workbooks} 个（空白模板 {blanks} 份、示例 {examples} 份、"
-            f"空白模板压缩包 {zips} 个、报送表 {workbooks} 份）") in result.stdout
+    filled = len(list((site / "downloads" / "examples").glob("*-填好的示例.docx")))  # xinfang.site.filled_forms
+    assert examples and filled
+    assert (f"下载文件 {blanks + examples + filled + zips + workbooks} 个（空白模板 {blanks} 份、示例 {examples} 份、"
+            f"填好的示例 {filled} 份、空白模板压缩包 {zips} 个、报送表 {workbooks} 份）") in result.stdout
     forms = int(re.search(r"表格文档 (\d+) 份", summary).group(1))
     assert f"生成表格文档：共 {forms} 份" in result.stderr and f"生成空白模板：共 {blanks} 份" in result.stderr
     issued = int(re.search(r"需重新下发 (\d+) 份", summary).group(1))

@@ -20,6 +20,7 @@ import pytest
 from conftest import DATA, REPO, copy_data
 from xinfang import forms
 from xinfang.forms import petition_forms
+from xinfang.site import filled_forms
 from xinfang.errors import DataError
 from xinfang.site.build import build_site
 
@@ -81,7 +82,8 @@ def test_downloads_are_real_docx_and_cover_every_blank(site, example):
                 listed.add((path.parent / unquote(target)).resolve())
     docx = [p for p in listed if p.suffix == ".docx"]
     examples = petition_forms.jobs(example, blank=False)  # the filled 示例 offered beside the blanks
-    assert len(docx) == len(jobs) + len(examples)
+    filled = filled_forms.choose(example)[0]  # one filled example of each standard form
+    assert len(docx) == len(jobs) + len(examples) + len(filled)
     for path in docx:
         with zipfile.ZipFile(path) as z:
             assert "word/document.xml" in z.namelist()

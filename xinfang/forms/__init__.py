@@ -39,6 +39,11 @@ def _modules():
     return [import_module(f"{__name__}.{name}") for name in FORM_MODULES]
 
 
+def form_modules() -> list[tuple[str, object]]:
+    """(name, module) of every form, in FORM_MODULES' order."""
+    return list(zip(FORM_MODULES, _modules()))
+
+
 def form_jobs(data) -> list[Job]:
     return [job for module in _modules() for job in module.jobs(data, blank=False)]
 

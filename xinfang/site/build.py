@@ -47,9 +47,11 @@ def build_site(data_dir: Path, site_dir: Path, data=None, strict: bool = True) -
     files = (f"网站文件新增 {len(result.new)} 个、修改 {len(result.changed)} 个、"
              f"未变 {result.unchanged} 个、删除 {len(result.removed)} 个")
     # Counted as the document summary counts them: blank templates (DOCX), each unit's zip and
-    # return workbook apart; the filled examples of the petition-handling forms on their own.
-    blanks = s['downloads'] - s['bundles'] - s['workbooks'] - s['examples']
+    # return workbook apart; the petition-handling forms' examples and the standard forms' filled
+    # examples (xinfang.site.filled_forms) on their own.
+    blanks = s['downloads'] - s['bundles'] - s['workbooks'] - s['examples'] - s['filled']
     examples = f"示例 {s['examples']} 份、" if s['examples'] else ""
+    examples += f"填好的示例 {s['filled']} 份、" if s['filled'] else ""
     downloads = (f"下载文件 {s['downloads']} 个（空白模板 {blanks} 份、{examples}空白模板压缩包 {s['bundles']} 个、"
                  f"报送表 {s['workbooks']} 份）")
     return (f"操作手册网站：页面 {s['pages']} 个，{downloads}，{changed}；{files}；"

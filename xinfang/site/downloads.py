@@ -28,12 +28,13 @@ from ..forms.common import office_full_name, unit_folder
 from ..outputs import write_atomic
 from ..render import Renderer
 
+FILLED_WORK = "~filled"  # the key of the filled examples' work, after every unit id
 STALE_DAYS = 14  # cache entries unused this long are removed
 
 
 @dataclass
 class Download:
-    unit: str  # unit id
+    unit: str  # unit id; "" for the filled examples of the standard forms (xinfang.site.filled_forms)
     title: str
     uri: str  # site path, e.g. downloads/yi-kuang/一矿-信访隐患排查台账.docx
     source: Path  # the rendered file in the cache
@@ -138,6 +139,7 @@ def collect(data, cache: Path) -> tuple[list[Download], Pending]:
     out += _bundles(data, work, cache)
     out += _returns(data, renderer, by_folder, work, cache)
     out += _examples(data, renderer, work, cache)
+    out += _filled(data, renderer, work, cache)
     _make(renderer, [work.pop(data.root.id)] if data.root.id in work else [])
     pending = Pending(renderer, [u for _, u in sorted(work.items()) if u.jobs or u.bundle])
     return sorted(out, key=lambda d: d.uri), pending
@@ -178,6 +180,15 @@ def _examples(data, renderer, work: dict[str, _Unit], cache: Path) -> list[Downl
     todo = work.setdefault(data.root.id, _Unit([], [], None))
     return [Download(data.root.id, job.title, f"downloads/{data.root.id}/{posixpath.basename(job.path)}",
                      _cached(job, renderer, cache, todo)) for job in petition_forms.jobs(data, blank=False)]
+
+
+def _filled(data, renderer, work: dict[str, _Unit], cache: Path) -> list[Download]:
+    """One filled example of each standard form the site may show (xinfang.site.filled_forms),
+    rendered in the background: the page does not show their sizes."""
+    from . import filled_forms
+    todo = work.setdefault(FILLED_WORK, _Unit([], [], None))
+    return [Download(filled_forms.UNIT, filled_forms.title(job), f"{filled_forms.FOLDER}/{filled_forms.file_name(job)}",
+                     _cached(job, renderer, cache, todo)) for _, job in filled_forms.choose(data)[0]]
 
 
 def _unit_folder_of(job) -> str:

@@ -21,7 +21,7 @@ from ..forms.emergency_plan import team_tasks
 from ..forms.narrative import duration
 from ..yearfigures import compare, has_counts, period, stated_changes
 from ..schema import declared_fields
-from . import handling_forms, html, public, schedule, svg
+from . import filled_forms, handling_forms, html, public, schedule, svg
 from .attention import Attention
 from .downloads import Download
 from .training import Training
@@ -274,7 +274,16 @@ class Site:
                  for u in d.descendants(d.root) if u.id != d.root.id and u.id in by_unit]
         return self.render("downloads.md.j2", company=company, units=units,
                            inline=len(units) <= LIST_LIMIT, total=len(self.downloads),
-                           handling=handling_forms.rows(self))
+                           handling=handling_forms.rows(self), **self.filled_examples())
+
+    def filled_examples(self) -> dict:
+        """The filled examples of the standard forms (xinfang.site.filled_forms) in the forms' order,
+        and the forms left out."""
+        chosen, left_out = filled_forms.choose(self.data)
+        order = {filled_forms.title(job): i for i, (_, job) in enumerate(chosen)}
+        found = sorted(self.downloads_of.get(filled_forms.UNIT, []), key=lambda dl: order.get(dl.title, len(order)))
+        return {"filled": [{"link": self.download_link(dl, ""), "name": dl.name} for dl in found],
+                "filled_left_out": "、".join(left_out)}
 
     def units_index(self) -> str:
         d = self.data

@@ -17,7 +17,7 @@ import os
 from pathlib import Path
 
 from .. import loader
-from . import downloads, footer, history, html, navtree, phones, search_terms
+from . import downloads, filled_forms, footer, history, html, navtree, phones, search_terms
 from .pages import LIST_LIMIT, Site
 
 ENV_CACHE = "XINFANG_SITE_CACHE"
@@ -79,7 +79,8 @@ def generate(cache: Path) -> tuple[dict[str, str], list[downloads.Download]]:
     _state["summary"] = {"pages": len(pages), "downloads": len(found),
                          "bundles": sum(dl.uri.endswith(".zip") for dl in found),
                          "workbooks": sum(dl.uri.endswith(".xlsx") for dl in found),
-                         "examples": sum(dl.title.endswith("（示例）") for dl in found), "changes": _state["changes"],
+                         "examples": sum(dl.title.endswith("（示例）") for dl in found),
+                         "filled": sum(dl.unit == filled_forms.UNIT for dl in found), "changes": _state["changes"],
                          "first": _state["first"]}
     return pages, found
 

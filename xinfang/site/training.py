@@ -12,7 +12,7 @@ import datetime as dt
 
 from ..forms.common import office_full_name
 from ..jinja import cn_date
-from . import ledger_guide, public
+from . import filled_forms, ledger_guide, public
 
 # uri → (template, builder method); the nav in mkdocs.yml lists the same pages.
 PAGES = {
@@ -57,8 +57,10 @@ class Training:
     def ledger_howto(self) -> dict:
         d = self.data
         ledger = [dl for dl in self.site.downloads if dl.unit == d.root.id and "台账" in dl.title]
+        filled = [dl for dl in self.site.downloads_of.get(filled_forms.UNIT, []) if "隐患排查台账" in dl.title]
         return {"columns": ledger_guide.columns(office_full_name(self.data)),
-                "ledger": [self.site.download_link(dl, "") for dl in ledger]}
+                "ledger": [self.site.download_link(dl, "") for dl in ledger],
+                "filled": [self.site.download_link(dl, "") for dl in filled]}
 
     def rules(self) -> list[dict]:
         """The leaders' reception rules with each leader's public fields."""

@@ -1,0 +1,89 @@
+"""One filled example (填好的示例) of each standard form on the downloads page, so a
+trainee sees what a finished form looks like.
+
+Each example is the form's company-wide document, or for a per-unit form the one of the
+first unit with open ledger entries, made from the data like the documents in build/文档/.
+Only documents the site may show are offered: never a confidential job (涉密文档/, key
+persons, hardship cards), and never one that holds a person's field left out of his
+公开字段 (e.g. an unpublished mobile in the contacts roster), as no page shows those either.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+
+from .. import forms
+from ..forms.common import FILLED_DIR, unit_folder
+from . import public
+
+LABEL = "填好的示例"
+UNIT = ""  # the downloads' unit: none, so they stay out of every unit's and the company's lists
+FOLDER = "downloads/examples"
+# Shown elsewhere already: the petition-handling forms' examples (示例) and each unit's return workbook.
+SHOWN_ELSEWHERE = {"petition_forms", "return_workbook"}
+CANDIDATES = 20  # documents looked at per form before it is left out
+
+
+def title(job) -> str:
+    return f"{job.title}（{LABEL}）"
+
+
+def file_name(job) -> str:
+    stem, ext = posixpath.splitext(posixpath.basename(job.path))
+    return f"{stem}-{LABEL}{ext}"
+
+
+def _hidden_values(data) -> set[str]:
+    """Every person's field the site may not show."""
+    out = set()
+    for p in data.people.values():
+        shown = public.person(data, p.id)
+        out |= {v for v in (p.name, p.post, p.office_phone, p.mobile) if v and v not in shown.values()}
+    return out
+
+
+def _showable(job, hidden: set[str]) -> bool:
+    if job.confidential or not job.path.startswith(f"{FILLED_DIR}/"):
+        return False
+    text = json.dumps(job.context, ensure_ascii=False, default=str)
+    return not any(value in text for value in hidden)
+
+
+def _example_unit(data) -> str | None:
+    """The first unit (in the organisation's order) with open ledger entries."""
+    open_units = {r.unit for r in data.risks if r.state != "已销号"}
+    return next((u.id for u in data.descendants(data.root) if u.id in open_units), None)
+
+
+def choose(data) -> tuple[list[tuple[str, object]], list[str]]:
+    """(form module, job) of each form's example, and the titles of forms left out as not showable."""
+    hidden = _hidden_values(data)
+    root_folder = f"{FILLED_DIR}/{unit_folder(data, data.root)}"
+    example_unit = _example_unit(data)
+    preferred = f"{FILLED_DIR}/{unit_folder(data, data.units[example_unit])}" if example_unit else None
+    chosen, left_out = [], []
+    for name, module in forms.form_modules():
+        if name in SHOWN_ELSEWHERE:
+            continue
+        jobs = module.jobs(data, blank=False)
+        # The company's document first, then the example unit's, then a few others: a large
+        # group's thousands of unit documents are never all built just to be looked at.
+        ranked = sorted(jobs, key=lambda j: (posixpath.dirname(j.path) != root_folder,
+                                             posixpath.dirname(j.path) != preferred))
+        job = next((j for j in ranked[:CANDIDATES] if _showable(j, hidden)), None)
+        if job is not None:
+            chosen.append((name, job))
+        elif jobs:
+            left_out.append(_form_name(data, jobs[0]))
+    return chosen, left_out
+
+
+def _form_name(data, job) -> str:
+    """The form's name without the unit's: 北辰能源应急通讯录 → 应急通讯录."""
+    name = job.title.split("（", 1)[0]
+    prefixes = sorted({data.enterprise.name, *(u.label for u in data.units.values())}, key=len, reverse=True)
+    for prefix in prefixes:
+        if name.startswith(prefix) and len(name) > len(prefix):
+            return name[len(prefix):]
+    return name
