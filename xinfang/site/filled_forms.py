@@ -10,10 +10,9 @@ persons, hardship cards), and never one that holds a person's field left out of 
 
 from __future__ import annotations
 
-import json
 import posixpath
 
-from .. import forms
+from .. import forms, tracking
 from ..forms.common import FILLED_DIR, unit_folder
 from . import public
 
@@ -34,20 +33,22 @@ def file_name(job) -> str:
     return f"{stem}-{LABEL}{ext}"
 
 
-def _hidden_values(data) -> set[str]:
-    """Every person's field the site may not show."""
-    out = set()
-    for p in data.people.values():
-        shown = public.person(data, p.id)
-        out |= {v for v in (p.name, p.post, p.office_phone, p.mobile) if v and v not in shown.values()}
-    return out
+def _showable(data, job) -> bool:
+    """Not confidential, and reading no person's field that person keeps off the site.
 
-
-def _showable(job, hidden: set[str]) -> bool:
+    The context is built with its reads recorded (as for `who`), so the test is
+    exact and costs one context per candidate, whatever the number of people.
+    """
     if job.confidential or not job.path.startswith(f"{FILLED_DIR}/"):
         return False
-    text = json.dumps(job.context, ensure_ascii=False, default=str)
-    return not any(value in text for value in hidden)
+    job.build()
+    for key in job.reads:
+        kind, _, rest = key.partition(tracking.SEP)
+        person_id, _, attr = rest.partition(tracking.SEP)
+        label = public.PERSON_FIELDS.get(attr)
+        if kind == "people" and label and person_id in data.people and label not in data.people[person_id].public:
+            return False
+    return True
 
 
 def _example_unit(data) -> str | None:
@@ -58,24 +59,24 @@ def _example_unit(data) -> str | None:
 
 def choose(data) -> tuple[list[tuple[str, object]], list[str]]:
     """(form module, job) of each form's example, and the titles of forms left out as not showable."""
-    hidden = _hidden_values(data)
     root_folder = f"{FILLED_DIR}/{unit_folder(data, data.root)}"
     example_unit = _example_unit(data)
     preferred = f"{FILLED_DIR}/{unit_folder(data, data.units[example_unit])}" if example_unit else None
     chosen, left_out = [], []
-    for name, module in forms.form_modules():
-        if name in SHOWN_ELSEWHERE:
-            continue
-        jobs = module.jobs(data, blank=False)
-        # The company's document first, then the example unit's, then a few others: a large
-        # group's thousands of unit documents are never all built just to be looked at.
-        ranked = sorted(jobs, key=lambda j: (posixpath.dirname(j.path) != root_folder,
-                                             posixpath.dirname(j.path) != preferred))
-        job = next((j for j in ranked[:CANDIDATES] if _showable(j, hidden)), None)
-        if job is not None:
-            chosen.append((name, job))
-        elif jobs:
-            left_out.append(_form_name(data, jobs[0]))
+    with tracking.Tracked(data) as view:
+        for name, module in forms.form_modules():
+            if name in SHOWN_ELSEWHERE:
+                continue
+            jobs = module.jobs(view, blank=False)
+            # The company's document first, then the example unit's, then a few others: a large
+            # group's thousands of unit documents are never all built just to be looked at.
+            ranked = sorted(jobs, key=lambda j: (posixpath.dirname(j.path) != root_folder,
+                                                 posixpath.dirname(j.path) != preferred))
+            job = next((j for j in ranked[:CANDIDATES] if _showable(data, j)), None)
+            if job is not None:
+                chosen.append((name, job))
+            elif jobs:
+                left_out.append(_form_name(data, jobs[0]))
     return chosen, left_out
 
 

@@ -58,7 +58,8 @@ def unit_titles(units) -> dict[str, str]:
     labels = {u.label for u in units}
     out = {}
     for u in units:
-        if u.label != u.name and not any(other != u.label and u.label.startswith(other) for other in labels):
+        # Any shorter label that begins it: its proper prefixes, looked up (not every label compared).
+        if u.label != u.name and not any(u.label[:end] in labels for end in range(1, len(u.label))):
             out[f"units/{u.id}.html"] = ZWSP.join(["", "（", "简称", u.label, "）"])
     return out
 
