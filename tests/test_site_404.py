@@ -11,8 +11,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from test_site import page
-from test_site_browser import browser, downloads  # noqa: F401 - Chromium, shared with the other browser tests
-from test_site_offline import settled_results
+from test_site_browser import browser, downloads, settled_results  # noqa: F401 - Chromium, shared with the other browser tests
 
 PREFIX = "/manual/"
 
@@ -79,7 +78,7 @@ def test_404_under_a_sub_path_is_styled_and_its_links_work(browser, sub_path_ser
     box = browser.find_element(By.CSS_SELECTOR, "input.md-search__input")
     box.click()
     box.send_keys("15日")
-    hrefs = settled_results(browser, By)
+    hrefs = settled_results(browser)
     assert any(h.startswith(sub_path_server + "procedure.html") for h in hrefs), hrefs[:5]
     browser.get(links["各单位"])
     assert browser.find_element(By.CSS_SELECTOR, "article h1").text == "各单位"

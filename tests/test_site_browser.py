@@ -69,10 +69,22 @@ def search(browser, base: str, term: str) -> list[str]:
     box = WebDriverWait(browser, 20).until(ec.element_to_be_clickable((By.CSS_SELECTOR, "input.md-search__input")))
     box.click()
     box.send_keys(term)
-    WebDriverWait(browser, 30).until(
-        lambda b: b.find_elements(By.CSS_SELECTOR, ".md-search-result__item a.md-search-result__link"))
-    return [a.get_attribute("href") for a in
-            browser.find_elements(By.CSS_SELECTOR, ".md-search-result__item a.md-search-result__link")]
+    return settled_results(browser)
+
+
+def settled_results(browser, timeout: float = 30) -> list[str]:
+    """The result links once they stop changing (each typed character searches anew)."""
+    deadline, last = time.monotonic() + timeout, None
+    while time.monotonic() < deadline:
+        # Read in one script: the list is redrawn as results arrive, so element handles go stale.
+        hrefs = browser.execute_script(
+            "return Array.from(document.querySelectorAll('.md-search-result__item a.md-search-result__link'),"
+            " a => a.href)")
+        if hrefs and hrefs == last:
+            return hrefs
+        last = hrefs
+        time.sleep(0.7)
+    raise AssertionError(f"no search results within {timeout} s: {last}")
 
 
 @pytest.mark.parametrize("term, expected", [("包案", "reception.html"), ("销号", "screening.html"),

@@ -4,12 +4,12 @@ shim and the inlined index, with nothing fetched from outside."""
 from __future__ import annotations
 
 import hashlib
-import time
 from pathlib import Path
 
 import pytest
 
 from test_site import page
+from test_site_browser import settled_results
 
 SHIM = Path(__file__).resolve().parents[1] / "templates" / "site" / "static" / "assets" / "javascripts"
 # sha256 of shim/index.js in the npm package iframe-worker 1.0.4 (tarball sha1 c801d9a6…ce94).
@@ -60,23 +60,10 @@ def test_search_works_from_a_file_url(site, term, expected):
         box = browser.find_element(By.CSS_SELECTOR, "input.md-search__input")
         box.click()
         box.send_keys(term)
-        hrefs = settled_results(browser, By)
+        hrefs = settled_results(browser)
         assert any(expected in h for h in hrefs), hrefs[:10]
         assert all(h.startswith("file://") for h in hrefs)
         errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
         assert not errors, errors
     finally:
         browser.quit()
-
-
-def settled_results(browser, By, timeout: float = 30) -> list[str]:
-    """The result links once they stop changing (each typed character searches anew)."""
-    deadline, last = time.monotonic() + timeout, None
-    while time.monotonic() < deadline:
-        hrefs = [a.get_attribute("href") for a in
-                 browser.find_elements(By.CSS_SELECTOR, ".md-search-result__item a.md-search-result__link")]
-        if hrefs and hrefs == last:
-            return hrefs
-        last = hrefs
-        time.sleep(0.7)
-    raise AssertionError(f"no search results within {timeout} s: {last}")
