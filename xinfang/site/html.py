@@ -72,10 +72,12 @@ def table(headers: list[str], rows: list[list], align: dict[int, str] | None = N
     """A table laid out as Python-Markdown lays out a Markdown table (same look, same CSS)."""
     align = align or {}
     style = {i: Markup(f' style="text-align: {a};"') for i, a in align.items()}
-    head = "".join(f"<th{style.get(i, '')}>{text(h)}</th>" for i, h in enumerate(headers))
-    body = "\n".join("<tr>" + "".join(f"<td{style.get(i, '')}>{text(c)}</td>" for i, c in enumerate(row))
-                     + "</tr>" for row in rows)
-    return Block(f"<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n{body}\n</tbody>\n</table>")
+    # A line break between cells, as Python-Markdown writes them: search then never reads
+    # two neighbouring cells as one word (二矿 + 石志刚 → 二矿石…).
+    head = "\n".join(f"<th{style.get(i, '')}>{text(h)}</th>" for i, h in enumerate(headers))
+    body = "\n".join("<tr>\n" + "\n".join(f"<td{style.get(i, '')}>{text(c)}</td>" for i, c in enumerate(row))
+                     + "\n</tr>" for row in rows)
+    return Block(f"<table>\n<thead>\n<tr>\n{head}\n</tr>\n</thead>\n<tbody>\n{body}\n</tbody>\n</table>")
 
 
 def bullets(items: list) -> Block:
