@@ -18,7 +18,7 @@ import os
 import posixpath
 import time
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
@@ -117,13 +117,22 @@ class Pending:
             self.pool, self.futures = None, []
 
 
-def collect(data, cache: Path) -> tuple[list[Download], Pending]:
+@dataclass
+class FilledChoice:
+    """The filled examples chosen (xinfang.site.filled_forms), for the downloads page."""
+
+    titles: list[str] = field(default_factory=list)  # in the forms' order
+    left_out: list[str] = field(default_factory=list)  # forms with no example the site may show
+
+
+def collect(data, cache: Path) -> tuple[list[Download], Pending, FilledChoice]:
     """Every blank template and each unit's zip of them, keyed to its unit, with the work
-    still to do on missing cache entries. The company's own files are made at once (the
-    downloads page shows their sizes); the units' files are made in the background."""
+    still to do on missing cache entries, and the filled examples chosen. The company's own
+    files are made at once (the downloads page shows their sizes); the units' files are made
+    in the background."""
     jobs = forms.blank_jobs(data)
     if not jobs:
-        return [], Pending()
+        return [], Pending(), FilledChoice()
     cache.mkdir(parents=True, exist_ok=True)
     renderer = renderer_for(data)
     by_folder = {unit_folder(data, u): u.id for u in data.units.values()}
@@ -139,10 +148,11 @@ def collect(data, cache: Path) -> tuple[list[Download], Pending]:
     out += _bundles(data, work, cache)
     out += _returns(data, renderer, by_folder, work, cache)
     out += _examples(data, renderer, work, cache)
-    out += _filled(data, renderer, work, cache)
+    filled, choice = _filled(data, renderer, work, cache)
+    out += filled
     _make(renderer, [work.pop(data.root.id)] if data.root.id in work else [])
     pending = Pending(renderer, [u for _, u in sorted(work.items()) if u.jobs or u.bundle])
-    return sorted(out, key=lambda d: d.uri), pending
+    return sorted(out, key=lambda d: d.uri), pending, choice
 
 
 def _bundles(data, work: dict[str, _Unit], cache: Path) -> list[Download]:
@@ -182,13 +192,15 @@ def _examples(data, renderer, work: dict[str, _Unit], cache: Path) -> list[Downl
                      _cached(job, renderer, cache, todo)) for job in petition_forms.jobs(data, blank=False)]
 
 
-def _filled(data, renderer, work: dict[str, _Unit], cache: Path) -> list[Download]:
+def _filled(data, renderer, work: dict[str, _Unit], cache: Path) -> tuple[list[Download], FilledChoice]:
     """One filled example of each standard form the site may show (xinfang.site.filled_forms),
     rendered in the background: the page does not show their sizes."""
     from . import filled_forms
+    chosen, left_out = filled_forms.choose(data)
     todo = work.setdefault(FILLED_WORK, _Unit([], [], None))
-    return [Download(filled_forms.UNIT, filled_forms.title(job), f"{filled_forms.FOLDER}/{filled_forms.file_name(job)}",
-                     _cached(job, renderer, cache, todo)) for _, job in filled_forms.choose(data)[0]]
+    found = [Download(filled_forms.UNIT, filled_forms.title(job), f"{filled_forms.FOLDER}/{filled_forms.file_name(job)}",
+                      _cached(job, renderer, cache, todo)) for _, job in chosen]
+    return found, FilledChoice([dl.title for dl in found], left_out)
 
 
 def _unit_folder_of(job) -> str:

@@ -23,7 +23,7 @@ from ..yearfigures import compare, has_counts, period, stated_changes
 from ..schema import declared_fields
 from . import filled_forms, handling_forms, html, public, schedule, svg
 from .attention import Attention
-from .downloads import Download
+from .downloads import Download, FilledChoice
 from .training import Training
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "site"
@@ -47,9 +47,10 @@ def link(text: str, href: str) -> Markup:
 class Site:
     """Everything the pages share, and one method per page."""
 
-    def __init__(self, data, downloads: list[Download], history: list[dict]):
+    def __init__(self, data, downloads: list[Download], history: list[dict], filled: FilledChoice | None = None):
         self.data = data
         self.downloads = downloads
+        self.filled = filled or FilledChoice()
         self.history = history
         self.env = environment()
         self.pending: list[str] = []  # Blocks of the page being rendered (see html.stash)
@@ -279,11 +280,10 @@ class Site:
     def filled_examples(self) -> dict:
         """The filled examples of the standard forms (xinfang.site.filled_forms) in the forms' order,
         and the forms left out."""
-        chosen, left_out = filled_forms.choose(self.data)
-        order = {filled_forms.title(job): i for i, (_, job) in enumerate(chosen)}
+        order = {title: i for i, title in enumerate(self.filled.titles)}
         found = sorted(self.downloads_of.get(filled_forms.UNIT, []), key=lambda dl: order.get(dl.title, len(order)))
         return {"filled": [{"link": self.download_link(dl, ""), "name": dl.name} for dl in found],
-                "filled_left_out": "、".join(left_out)}
+                "filled_left_out": "、".join(self.filled.left_out)}
 
     def units_index(self) -> str:
         d = self.data

@@ -71,9 +71,9 @@ def generate(cache: Path) -> tuple[dict[str, str], list[downloads.Download]]:
     """Every page's Markdown by uri, and every download (still being rendered: finish_downloads)."""
     data = _state["data"]
     cancel_downloads()  # a previous build's leftovers, if it died between generate and the end
-    found, _state["pending"] = downloads.collect(data, cache)
+    found, _state["pending"], filled = downloads.collect(data, cache)
     downloads.prune(cache)
-    site = Site(data, found, _state["history"]["history"])
+    site = Site(data, found, _state["history"]["history"], filled)
     pages = site.pages()
     _state["fragments"] = site.fragments
     _state["summary"] = {"pages": len(pages), "downloads": len(found),
