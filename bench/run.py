@@ -35,7 +35,7 @@ import returns  # noqa: E402
 import synthetic  # noqa: E402
 
 from xinfang import forms, loader  # noqa: E402
-from xinfang.build import renderer_for  # noqa: E402
+from xinfang.render import renderer_for  # noqa: E402
 from xinfang.render import Job, is_workbook  # noqa: E402
 
 PY = sys.executable

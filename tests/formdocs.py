@@ -9,7 +9,7 @@ from pathlib import Path
 from docx import Document
 from docx.oxml.ns import qn
 
-from xinfang.build import renderer_for
+from xinfang.render import renderer_for
 
 ROOT_LABEL = "北辰能源"
 

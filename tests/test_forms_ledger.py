@@ -195,7 +195,7 @@ def test_ledger_notes_use_the_enterprises_rhythm(example, built):
 def test_ledger_rhythm_follows_the_data(example):
     import copy
     from xinfang.forms import ledger
-    from xinfang.build import renderer_for
+    from xinfang.render import renderer_for
     data = copy.deepcopy(example)
     rules = data.enterprise.screening
     rules.cycles, rules.self_check_day, rules.update, rules.rollup = ["月"], 20, "每周一更新", "每季一汇总"

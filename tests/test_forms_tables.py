@@ -151,7 +151,7 @@ def test_no_key_person_list_without_confidential_data(tmp_path):
 
 def test_contacts_roster_calls_the_post_and_offices_by_their_names(example):
     import copy
-    from xinfang.build import renderer_for
+    from xinfang.render import renderer_for
     from xinfang.forms import contacts_roster
     data = copy.deepcopy(example)
     data.emergency.post.name = "信访稳定突发事件应急处置指挥部"

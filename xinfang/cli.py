@@ -158,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
             summary = run_import([Path(p) for p in args.extra], data_dir=args.data, out_dir=args.out,
                                  apply=args.apply, reporter=reporter)
         else:
-            from .build import run
+            from .commands import run
             summary = run(args.command, data_dir=args.data, out_dir=args.out,
                           site_dir=args.site_dir, reporter=reporter, extra=args.extra,
                           options={"apply_changes": args.apply, "roles": args.role or [],

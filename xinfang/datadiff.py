@@ -44,7 +44,8 @@ def affected_outputs(old: loader.Dataset, new: loader.Dataset) -> dict[str, list
 
     "更新", "新建", or "归档": no longer made, so a build would archive it.
     """
-    from .build import jobs_for, renderer_for
+    from .forms import jobs_for
+    from .render import renderer_for
     old_renderer, new_renderer = renderer_for(old), renderer_for(new)
     result: dict[str, list[str]] = {"更新": [], "新建": [], "归档": []}
     for section in ("forms", "blanks"):

@@ -15,7 +15,7 @@ import jinja2
 from jinja2 import meta
 
 from . import forms
-from .build import fonts_of
+from .render import fonts_of
 from .docx.engine import DocxTemplate
 from .errors import TemplateError
 from .forms.common import BLANK_DIR

@@ -164,3 +164,18 @@ def render_all(renderer: Renderer, jobs: list[Job], workers: int | None = None):
                                        renderer.template_dir)) as pool:
         for results in pool.map(_render_batch, batches):
             yield from results
+
+
+def fonts_of(data) -> dict[str, FontRole]:
+    f = data.enterprise.documents.fonts
+    return {
+        "title": FontRole(f.title, f.title_fallback),
+        "body": FontRole(f.body, f.body_fallback),
+        "heading1": FontRole(f.heading1, f.heading1_fallback),
+        "heading2": FontRole(f.heading2, f.heading2_fallback),
+        "page_number": FontRole(f.page_number, "宋体"),
+    }
+
+
+def renderer_for(data) -> Renderer:
+    return Renderer(fonts_of(data), data.enterprise.documents.issuer, data.today)

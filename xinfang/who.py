@@ -92,7 +92,7 @@ def where_used(data, person_id: str) -> list[str]:
 def documents_showing(data, person_id: str) -> tuple[list[str], list[str]]:
     """The output documents (forms and blank templates) that read anything of the person,
     and those that cannot be made now (with why), so they were not looked into."""
-    from .build import jobs_for
+    from .forms import jobs_for
     prefix = f"people{tracking.SEP}{person_id}{tracking.SEP}"
     found, failed = [], []
     with tracking.Tracked(data) as view:

@@ -52,3 +52,8 @@ def blank_jobs(data) -> list[Job]:
     jobs = [job for module in _modules() for job in module.jobs(data, blank=True)]
     assert not any(job.confidential for job in jobs), "blank templates must never be confidential"
     return jobs
+
+
+def jobs_for(section: str, data) -> list[Job]:
+    """The jobs of one output section: "forms" (filled) or "blanks"."""
+    return form_jobs(data) if section == "forms" else blank_jobs(data)

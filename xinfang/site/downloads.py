@@ -23,7 +23,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from .. import forms
-from ..build import renderer_for
+from ..render import renderer_for
 from ..forms.common import office_full_name, unit_folder
 from ..outputs import write_atomic
 from ..render import Renderer
