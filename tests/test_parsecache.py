@@ -58,3 +58,32 @@ def test_cache_key_depends_on_the_validation_code(tmp_path, monkeypatch):
     path = cache._path("people.yaml", "abc", "PeopleFile")
     monkeypatch.setattr(cache, "code", "other")
     assert cache._path("people.yaml", "abc", "PeopleFile") != path
+
+
+def test_risk_files_parsed_on_all_cores_give_the_same_data_and_problems(tmp_path, monkeypatch):
+    """A cold load parses uncached risk files in forked processes first; the result must be
+    exactly that of parsing them one by one, problems (with their lines) included."""
+    data_dir = copy_data(tmp_path)
+    broken = data_dir / "risks" / "er-kuang.yaml"
+    broken.write_text(broken.read_text("utf-8").replace("风险等级: 红", "风险等级: 紫", 1), "utf-8")
+    forked = []
+    monkeypatch.setattr(loader, "PARALLEL_MIN_FILES", 1)
+    monkeypatch.setattr(loader.os, "cpu_count", lambda: 2)
+    original = loader._parse_into_cache
+    monkeypatch.setattr(loader, "_parse_into_cache", lambda c, spec, paths: forked.append(len(paths)) or
+                        original(c, spec, paths))
+
+    def problems(cache_dir):
+        try:
+            loader.load(data_dir, cache_dir)
+        except loader.DataError as exc:
+            return [str(p) for p in exc.problems]
+        raise AssertionError("the broken level was not reported")
+
+    in_parallel = problems(tmp_path / "cache")
+    assert forked and sum(forked) < len(list((data_dir / "risks").glob("*.yaml")))  # the rest forked
+    assert len(_entries(tmp_path / "cache")) >= len(list((data_dir / "risks").glob("*.yaml")))
+    assert in_parallel == problems(None)
+    assert any("er-kuang.yaml" in p and "紫" in p for p in in_parallel)
+    broken.write_text(broken.read_text("utf-8").replace("风险等级: 紫", "风险等级: 红", 1), "utf-8")
+    assert [r.id for r in loader.load(data_dir, tmp_path / "cache2").risks] == [r.id for r in loader.load(data_dir).risks]

@@ -10,6 +10,8 @@ import difflib
 import functools
 import gc
 import hashlib
+import multiprocessing
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +25,8 @@ from .parsecache import ParseCache
 from .schema import MAX_NODES_VISITED, MISSING, Context, Record, field_path, field_pos, load_document
 from .yamlio import compose, decode
 
+
+PARALLEL_MIN_FILES = 64  # fewer uncached files parse sooner than workers start
 
 # file name → (spec, required); risks/ and confidential/ are handled apart.
 SINGLE_FILES: dict[str, tuple[Record, bool]] = {
@@ -154,10 +158,29 @@ class _Collector:
     def display(self, path: Path) -> str:
         return path.relative_to(self.data_dir).as_posix()
 
+    def _bytes(self, path: Path, display: str) -> bytes:
+        return self.replaced[display].encode("utf-8") if display in self.replaced else path.read_bytes()
+
+    def uncached(self, path: Path, spec: Record) -> bool:
+        """Whether loading the file would parse it (a whole-file spec with no cache entry)."""
+        display = self.display(path)
+        try:
+            data = self._bytes(path, display)
+        except OSError:
+            return False
+        return not self.cache.has(display, hashlib.sha256(data).hexdigest(), spec.cls.__name__)
+
+    def parse_into_cache(self, path: Path, spec: Record) -> None:
+        """Parse a whole-file spec's file into the cache, recording nothing (see _parse_on_all_cores)."""
+        display = self.display(path)
+        data = self._bytes(path, display)
+        self.cache.put(display, hashlib.sha256(data).hexdigest(), spec.cls.__name__,
+                       self._parse(path, data, display, spec))
+
     def load(self, path: Path, spec: Record):
         display = self.display(path)
         try:
-            data = self.replaced[display].encode("utf-8") if display in self.replaced else path.read_bytes()
+            data = self._bytes(path, display)
         except OSError as exc:
             self.problems.append(Problem(Pos(display), "", f"无法读取文件：{exc.strerror}"))
             return MISSING
@@ -213,6 +236,36 @@ class _Collector:
         return value, ctx.problems, ctx.defs, ctx.refs, unreadable
 
 
+def _parse_on_all_cores(c: _Collector, paths: list[Path], spec: Record) -> None:
+    """Put the files missing from the parse cache into it, parsed by this process and forked
+    ones together, so that loading them next (one by one, as always) reads them from the cache.
+
+    Parsing is most of a cold load: a first build of a large group, or the check of the
+    2,000 risk files an import edited. Forked processes share the collector as it is and
+    return nothing: their cache entries are the result, and any file they did not manage
+    is parsed by the load that follows.
+    """
+    cores = min(os.cpu_count() or 1, 4)
+    if c.cache is None or c.cache.key is None or cores < 2 or \
+            "fork" not in multiprocessing.get_all_start_methods():
+        return
+    todo = [p for p in paths if c.uncached(p, spec)]
+    if len(todo) < PARALLEL_MIN_FILES:
+        return
+    fork = multiprocessing.get_context("fork")
+    others = [fork.Process(target=_parse_into_cache, args=(c, spec, todo[i::cores])) for i in range(1, cores)]
+    for process in others:
+        process.start()
+    _parse_into_cache(c, spec, todo[0::cores])
+    for process in others:
+        process.join()
+
+
+def _parse_into_cache(c: _Collector, spec: Record, paths: list[Path]) -> None:
+    for path in paths:
+        c.parse_into_cache(path, spec)
+
+
 def _yaml_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
@@ -265,7 +318,9 @@ def _load(data_dir: Path, cache_dir: Path | None, prune: bool, replaced: dict[st
 
     risk_files = []
     added = {data_dir / name for name in replaced if name.startswith(f"{RISKS_DIR}/")}
-    for path in sorted(set(_yaml_files(data_dir / RISKS_DIR)) | added):
+    paths = sorted(set(_yaml_files(data_dir / RISKS_DIR)) | added)
+    _parse_on_all_cores(c, paths, RISK_FILE)
+    for path in paths:
         value = c.load(path, RISK_FILE)
         if value is not MISSING:
             risk_files.append((path, value))

@@ -3,11 +3,11 @@
 Parsing YAML is most of the cost of loading a large enterprise; a weekly
 rebuild after one edit then re-reads only the file that changed.
 
-An entry is keyed by the file's bytes and the source of the code that
-validates it, so a changed rule never answers from an old entry. Entries are
-pickles, so each carries an HMAC made with a key private to the user
-(~/.cache/xinfang/cache.key, mode 600): an entry someone else wrote into the
-output folder is ignored, never unpickled.
+An entry is keyed by the file's bytes and the source of the whole package, so
+a changed rule never answers from an old entry. Entries are pickles, so each
+carries an HMAC made with a key private to the user (~/.cache/xinfang/cache.key,
+mode 600): an entry someone else wrote into the output folder is ignored, never
+unpickled.
 """
 
 from __future__ import annotations
@@ -17,19 +17,23 @@ import hmac
 import os
 import pickle
 import secrets
+from importlib import metadata
 from pathlib import Path
 
 from .outputs import write_atomic
 
 FORMAT = 2
-_VALIDATION_CODE = ("errors.py", "yamlio.py", "schema.py", "model.py", "loader.py", "listfile.py", "parsecache.py")
 
 
 def _code_digest() -> str:
-    here = Path(__file__).resolve().parent
-    digest = hashlib.sha256(str(FORMAT).encode())
-    for name in _VALIDATION_CODE:
-        digest.update((here / name).read_bytes())
+    """Every module of the package and the YAML parser's version: no list of "the validating
+    modules" to keep up to date, so no changed rule can ever answer from an old entry (any
+    code change costs one full parse)."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256(f"{FORMAT}|PyYAML=={metadata.version('PyYAML')}".encode())
+    for source in sorted(package.rglob("*.py")):
+        digest.update(source.relative_to(package).as_posix().encode("utf-8"))
+        digest.update(source.read_bytes())
     return digest.hexdigest()
 
 
@@ -65,6 +69,9 @@ class ParseCache:
         path = self.folder / key[:2] / f"{key}.pickle"
         self.used.add(path)
         return path
+
+    def has(self, display: str, digest: str, spec_name: str) -> bool:
+        return self.key is not None and self._path(display, digest, spec_name).is_file()
 
     def get(self, display: str, digest: str, spec_name: str):
         if self.key is None:
