@@ -514,3 +514,35 @@ def test_a_new_entry_of_a_unit_without_a_risk_file_starts_one(office, tmp_path):
     assert text.startswith("# yaml-language-server: $schema=../schema/risks.schema.json\n# 法务部信访隐患排查台账")
     assert "单位: fawu" in text and "问题描述: 法务部代理的劳动争议案件当事人要求面谈。" in text
     assert run_cli("check", "--data", str(data), "--quiet").returncode == 0
+
+
+def test_apply_after_a_preview_writes_what_the_preview_checked_without_checking_again(office, tmp_path, monkeypatch):
+    from xinfang.cli import Reporter
+    from xinfang.returns import importer
+    data, out = office
+    filled = typical_return(office, tmp_path)
+    before = (data / "risks/er-kuang.yaml").read_text("utf-8")
+    run = lambda apply: importer.run_import([filled], data_dir=data, out_dir=out, apply=apply,  # noqa: E731
+                                            reporter=Reporter(quiet=True))
+    preview = run(False)
+    monkeypatch.setattr(importer.loader, "load", lambda *a, **k: pytest.fail("apply loaded the data again"))
+    applied = run(True)
+    assert applied.split("\n\n")[0] == preview.split("\n\n")[0]
+    assert "已写入 1 个数据文件：risks/er-kuang.yaml" in applied
+    assert "ek-2026-006" in (data / "risks/er-kuang.yaml").read_text("utf-8") != before
+    assert not list((out / importer.PREVIEWS).glob("*/*.pickle"))  # spent: applying again checks afresh
+
+
+def test_a_data_edit_after_the_preview_is_checked_afresh_on_apply(office, tmp_path):
+    """The office changes the data between preview and apply: apply must not write the texts
+    the preview made from the old data (it would undo the office's edit)."""
+    data, _ = office
+    filled = fill(office[1] / BOOK, tmp_path / "r.xlsx", {(FIRST, "化解时限"): dt.datetime(2027, 1, 31)})
+    assert "ek-2026-001 化解时限 由 2026-12-31 改为 2027-01-31" in import_(office, filled).stdout
+    path = data / "risks/er-kuang.yaml"
+    path.write_text(path.read_text("utf-8").replace("化解时限: 2026-12-31\n    挂号日期: 2026-03-12",
+                                                    "化解时限: 2027-01-15\n    挂号日期: 2026-03-12"), "utf-8")
+    applied = import_(office, filled, apply=True)
+    assert applied.returncode == 0, applied.stderr
+    assert "冲突 ek-2026-001 化解时限" in applied.stdout
+    assert "化解时限: 2027-01-15\n    挂号日期: 2026-03-12" in path.read_text("utf-8")

@@ -6,6 +6,11 @@ risk files' text → load the whole data folder again with the edited texts in
 place (the same `check` as a build) → preview, and with `apply` write the files
 atomically under the build's folder lock. Any problem anywhere means nothing is
 written.
+
+A preview keeps what it checked (the edited texts and the preview) under the digest
+of its inputs: the data files and the returned files, and the package's code (the
+signed cache of xinfang.parsecache keys by it). `--apply` on exactly those inputs
+writes the checked texts without doing the work again.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from __future__ import annotations
 import collections
 import datetime as dt
 import gc
+import hashlib
 import re
 from pathlib import Path
 
@@ -23,6 +29,7 @@ from ..errors import DataError, Problem
 from ..layout import RISKS_DIR
 from ..model import RISK_RECORD
 from ..outputs import locked, write_atomic
+from ..parsecache import ParseCache
 from ..schema import MISSING, Context
 from .columns import BY_HEADER, PROGRESS_DATE, PROGRESS_NOTE
 from .plan import EntryPlan, People, ReturnPlan, find_unit, locate, plan_return, problem
@@ -31,6 +38,8 @@ from .values import fields_of
 from .yamledit import RiskFileEditor, entry_lines, new_file
 
 SUFFIXES = (".xlsx", ".docx")
+WRITTEN_SHOWN = 20  # files named after applying; the preview names every unit
+PREVIEWS = ".cache/import"  # under the output folder: the last preview's checked texts
 NEW_FILE_HEADER = "# yaml-language-server: $schema=../schema/risks.schema.json\n# {label}信访隐患排查台账（由报送表导入时新建）\n\n"
 
 
@@ -57,6 +66,12 @@ def run_import(paths: list[Path], *, data_dir: Path, out_dir: Path, apply: bool,
     files = collect(paths)
     if not files:
         raise ImportRefused([problem("", "", "", "没有找到要导入的报送表（.xlsx 或 .docx）")])
+    if apply:
+        with locked(Path(out_dir)):
+            saved = _previewed(files, Path(data_dir), Path(out_dir))
+            if saved is not None:
+                reporter.step("数据和报送表与上次预览时相同：直接写入预览时检查过的内容")
+                return _write(saved["preview"], saved["texts"], Path(data_dir), Path(out_dir))
     reporter.step(f"读取并检查数据：{data_dir}")
     # Not pruned: the trial load of the edits below leaves its files' entries in the cache, so
     # that `--apply` after a preview, and the build after that, find them parsed already.
@@ -82,13 +97,43 @@ def _import_loaded(data, files: list[Path], *, data_dir: Path, out_dir: Path, ap
     _check_whole(Path(data_dir), Path(out_dir), texts, plans)
     preview = describe(data, plans)
     if not apply:
+        _keep_preview(files, data_dir, out_dir, {"preview": preview, "texts": texts})
         return preview + "\n\n以上为预览，未写入任何数据；确认无误后加 --apply 写入 data/。"
     with locked(Path(out_dir)):
-        for relative, text in sorted(texts.items()):
-            write_atomic(Path(data_dir) / relative, text.encode("utf-8"))
-    written = "、".join(sorted(texts)) or "（无）"
-    return (preview + f"\n\n已写入 {len(texts)} 个数据文件：{written}。"
+        return _write(preview, texts, data_dir, out_dir)
+
+
+def _write(preview: str, texts: dict[str, str], data_dir: Path, out_dir: Path) -> str:
+    """Write the edited files (the caller holds the lock); the saved preview is spent."""
+    for relative, text in sorted(texts.items()):
+        write_atomic(data_dir / relative, text.encode("utf-8"))
+    ParseCache(out_dir / PREVIEWS).prune()
+    names = sorted(texts)
+    written = "、".join(names[:WRITTEN_SHOWN]) + (f" 等 {len(names)} 个" if len(names) > WRITTEN_SHOWN else "")
+    return (preview + f"\n\n已写入 {len(texts)} 个数据文件：{written or '（无）'}。"
             "\n请运行 generate.py 重新生成文档，并按发放清单重新下发。")
+
+
+def _inputs_digest(files: list[Path], data_dir: Path) -> str:
+    """The bytes a preview is made of: every data file, and the returned files in the order given."""
+    digest = hashlib.sha256()
+    for path in sorted(data_dir.rglob("*.y*ml")):
+        digest.update(f"{path.relative_to(data_dir).as_posix()}\0".encode("utf-8") + path.read_bytes())
+    for path in files:
+        digest.update(f"\0{path.name}\0".encode("utf-8") + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _keep_preview(files: list[Path], data_dir: Path, out_dir: Path, checked: dict) -> None:
+    store = ParseCache(out_dir / PREVIEWS)
+    store.put("preview", _inputs_digest(files, data_dir), "import", checked)
+    store.prune()  # only the last preview is kept
+
+
+def _previewed(files: list[Path], data_dir: Path, out_dir: Path) -> dict | None:
+    """What the last preview checked, if it was made from exactly these bytes and this code."""
+    saved = ParseCache(out_dir / PREVIEWS).get("preview", _inputs_digest(files, data_dir), "import")
+    return saved if isinstance(saved, dict) and {"preview", "texts"} <= saved.keys() else None
 
 
 def _plans(data, files: list[Path], problems: list[Problem]) -> list[ReturnPlan]:
