@@ -321,8 +321,6 @@ class Site:
         company = []  # large groups: 2,000 pages × the company's forms would slow the build for nothing
         if unit.id != d.root.id and len(d.units) <= LIST_LIMIT:
             company = [html.link(dl.title, f"../{dl.href}") for dl in self.downloads_of.get(d.root.id, [])]
-        common = (Markup("<p>全公司通用模板：{}</p>").format(Markup("、").join(company)) if company
-                  else Markup('<p>全公司通用模板见<a href="../downloads.html">表格下载</a>。</p>'))
         return self.render(
             "unit.md.j2", unit=unit,
             facts=html.table(["项目", "内容"], facts),
@@ -331,7 +329,7 @@ class Site:
             assignments=assignments and html.table(["层级", "责任人", "职务", "分管领域"], assignments),
             arrivals=arrivals and html.table(["事发地点", "说明", "本单位到达时限"], arrivals),
             children=html.bullets([self.unit_a(c.id) for c in unit.children]) if unit.children else None,
-            tree=tree, own=own and html.bullets(own), common=html.Block(common),
+            tree=tree, own=own and html.bullets(own), common=html.company_forms(company),
             exclude_search=len(d.units) > LIST_LIMIT)  # see LIST_LIMIT: the unit list stays searchable
 
     def contacts(self) -> str:
