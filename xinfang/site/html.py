@@ -45,6 +45,7 @@ def macros(name: str):
     """
     env = html_environment(jinja2.FileSystemLoader(str(TEMPLATES)))
     env.filters["text"] = text
+    env.filters["px"] = "{:.0f}".format  # a coordinate, to a whole unit
     return env.get_template(f"partials/{name}.j2").module
 
 
