@@ -271,7 +271,7 @@ class Site:
         company = [{"link": self.download_link(dl, ""), "name": dl.name, "size": dl.size_kb}
                    for dl in by_unit.get(d.root.id, [])]
         units = [{"unit": self.unit_link(u.id), "kind": u.kind, "count": len(by_unit[u.id]),
-                  "links": Markup("<br>").join(self.download_link(dl, "") for dl in by_unit[u.id])}
+                  "links": [self.download_link(dl, "") for dl in by_unit[u.id]]}
                  for u in d.descendants(d.root) if u.id != d.root.id and u.id in by_unit]
         return self.render("downloads.md.j2", company=company, units=units,
                            inline=len(units) <= LIST_LIMIT, total=len(self.downloads),
