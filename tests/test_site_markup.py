@@ -10,7 +10,6 @@ from __future__ import annotations
 import ast
 import dataclasses
 import re
-from pathlib import Path
 
 import pytest
 
@@ -140,7 +139,7 @@ def test_chart_and_diagram_labels_are_escaped_once():
     assert f"<title>{ONCE}</title>" in chart and f">3{ONCE}</text>" in chart
     tree = str(svg.unit_tree([{"depth": 0, "label": HOSTILE, "kind": HOSTILE, "href": "a.html?x=1&y=2"}], HOSTILE))
     assert_escaped_once(tree)
-    assert f'<a href="a.html?x=1&amp;y=2"><rect' in tree
+    assert '<a href="a.html?x=1&amp;y=2"><rect' in tree
     flow = str(svg.flow([{"name": HOSTILE, "note": HOSTILE,
                           "branches": [{"condition": HOSTILE, "outcome": HOSTILE, "detail": HOSTILE}]}],
                         HOSTILE, "t"))

@@ -2,14 +2,13 @@
 
 Each builder gathers one page's plain context; the template only lays it out.
 Values reach Markdown escaped (xinfang.jinja.markdown_environment); the only
-trusted Markup is what this module and svg.py generate themselves: links and
-diagrams.
+trusted Markup is the Markdown links this module makes and the HTML and diagrams
+of the partials (html.py, svg.py, templates/site/partials/).
 """
 
 from __future__ import annotations
 
 import posixpath
-from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
@@ -26,7 +25,7 @@ from .attention import Attention
 from .downloads import Download, FilledChoice
 from .training import Training
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "site"
+TEMPLATES = html.TEMPLATES
 TREE_LIMIT = 300  # units drawn in one tree; bigger groups are drawn to a shallower depth
 # Beyond this many units, company-wide pages point to the unit pages instead of listing
 # everything inline, and unit pages leave the full-text search index (the unit list
