@@ -105,8 +105,9 @@ class Attention:
         if not risks:
             return None
         headers = ["编号", "等级", "问题描述", *(h for h, _ in columns)]
-        rows = [{"id": r.id, "level": r.level, "category": r.category, "description": r.description,
-                 "cells": [(header, value(r)) for header, value in columns]} for r in risks[:ROW_LIMIT]]
+        # Each entry with its cells' values (the risk itself, as the template reads id, level,
+        # category and description from it).
+        rows = [(r, [(header, value(r)) for header, value in columns]) for r in risks[:ROW_LIMIT]]
         return html.Block(html.macros("attention").entries(headers, rows))
 
     def _charts(self, risks: list) -> html.Block | None:

@@ -8,6 +8,8 @@ macros in templates/site/partials/svg.j2.
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from markupsafe import Markup
 
 from .html import macros
@@ -59,13 +61,13 @@ def unit_tree(rows: list[dict], title: str) -> Markup:
         joint = None  # where the line from the parent's box leaves it
         if row["depth"] and row["depth"] - 1 in last_at_depth:
             px, py = last_at_depth[row["depth"] - 1]
-            joint = {"x": px + 12, "y": py + box_h}
+            joint = SimpleNamespace(x=px + 12, y=py + box_h)
         last_at_depth[row["depth"]] = (x, y)
         for deeper in [d for d in last_at_depth if d > row["depth"]]:
             del last_at_depth[deeper]
         fill, stroke = KIND_COLOURS.get(row["kind"], KIND_COLOURS["班组"])
-        drawn.append({"x": x, "y": y, "w": w, "label": row["label"], "kind": row["kind"], "href": row.get("href"),
-                      "fill": fill, "stroke": stroke, "joint": joint})
+        drawn.append(SimpleNamespace(x=x, y=y, w=w, label=row["label"], kind=row["kind"], href=row.get("href"),
+                                     fill=fill, stroke=stroke, joint=joint))
     height = PAD * 2 + len(rows) * row_h - (row_h - box_h)
     return macros("svg").unit_tree(max(width, 200), height, title, drawn, box_h, FONT)
 
@@ -79,28 +81,28 @@ def flow(steps: list[dict], title: str, ident: str, width: float = 380) -> Marku
     380-unit width the drawing shrinks at most a little on a 390 px screen, so its
     14 px text stays legible (a side-by-side chart would shrink to half).
     """
-    geometry = {"pad": PAD, "trunk": PAD + 16, "indent": PAD + 40, "line_h": 18,
-                "box_w": width - 2 * PAD, "branch_w": width - PAD - (PAD + 40)}
+    g = SimpleNamespace(pad=PAD, trunk=PAD + 16, indent=PAD + 40, line_h=18,
+                        box_w=width - 2 * PAD, branch_w=width - PAD - (PAD + 40))
     drawn = []
     y = PAD
     for i, step in enumerate(steps):
-        notes = wrap(step.get("note") or "", geometry["box_w"] - 24, 13) if step.get("note") else []
-        h = 14 + 19 + len(notes) * geometry["line_h"] + 8
-        item = {"name": step["name"], "notes": notes, "y": y, "h": h, "bottom": y + h, "branches": [], "arrow_to": None}
-        y = item["bottom"] + 12
+        notes = wrap(step.get("note") or "", g.box_w - 24, 13) if step.get("note") else []
+        h = 14 + 19 + len(notes) * g.line_h + 8
+        item = SimpleNamespace(name=step["name"], notes=notes, y=y, h=h, bottom=y + h, branches=[], arrow_to=None)
+        y = item.bottom + 12
         for branch in step.get("branches") or []:
-            lines = wrap(branch.get("detail") or "", geometry["branch_w"] - 20, 12) if branch.get("detail") else []
+            lines = wrap(branch.get("detail") or "", g.branch_w - 20, 12) if branch.get("detail") else []
             bh = 10 + 14 + 20 + len(lines) * 16 + 6
-            item["branches"].append({"condition": branch["condition"], "outcome": branch["outcome"],
-                                     "lines": lines, "y": y, "h": bh})
+            item.branches.append(SimpleNamespace(condition=branch["condition"], outcome=branch["outcome"],
+                                                 lines=lines, y=y, h=bh))
             y += bh + 10
         if i < len(steps) - 1:
             y += 8
-            item["arrow_to"] = y - 2  # the trunk's arrow down to the next step
+            item.arrow_to = y - 2  # the trunk's arrow down to the next step
         else:
             y -= 12 if not step.get("branches") else 10
         drawn.append(item)
-    return macros("svg").flow(width, y + PAD, title, ident, drawn, geometry, FONT)
+    return macros("svg").flow(width, y + PAD, title, ident, drawn, g, FONT)
 
 
 BAR_COLOURS = ("#b71c1c", "#90a4ae")  # first series, second series
@@ -120,25 +122,25 @@ def bars(rows: list[dict], title: str, series: list[str] | None = None, unit: st
     top = max((v for r in rows for v in r["values"]), default=0) or 1
     value_w = text_width(f"{top}{unit}", 12) + 6
     bar_max = width - 2 * PAD - value_w
-    geometry = {"pad": PAD, "bar_h": 14}
+    g = SimpleNamespace(pad=PAD, bar_h=14)
     gap = 3
     y = PAD + 26
     legend = []
     if len(series) > 1:
         x = PAD
         for i, name in enumerate(series):
-            legend.append({"x": x, "y": y, "name": name, "colour": BAR_COLOURS[i % 2]})
+            legend.append(SimpleNamespace(x=x, y=y, name=name, colour=BAR_COLOURS[i % 2]))
             x += 16 + text_width(name, 12) + 16
         y += 22
     drawn = []
     for row in rows:
-        item = {"label": wrap(row["label"], width - 2 * PAD, 13)[0], "y": y, "bars": []}
+        item = SimpleNamespace(label=wrap(row["label"], width - 2 * PAD, 13)[0], y=y, bars=[])
         y += 18
         colours = row.get("colours") or BAR_COLOURS
         for i, value in enumerate(row["values"]):
-            item["bars"].append({"y": y, "w": max(bar_max * value / top, 1 if value else 0),
-                                 "colour": colours[i % len(colours)], "value": value})
-            y += geometry["bar_h"] + gap
+            item.bars.append(SimpleNamespace(y=y, w=max(bar_max * value / top, 1 if value else 0),
+                                             colour=colours[i % len(colours)], value=value))
+            y += g.bar_h + gap
         y += 8 if count == 1 else 10
         drawn.append(item)
-    return macros("svg").bars(width, y + PAD - 8, title, legend, drawn, geometry, unit, FONT)
+    return macros("svg").bars(width, y + PAD - 8, title, legend, drawn, g, unit, FONT)
