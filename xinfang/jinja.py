@@ -1,4 +1,4 @@
-"""The project's one strict Jinja configuration, for DOCX parts and Markdown pages.
+"""The project's one strict Jinja configuration, for DOCX parts, Markdown pages and HTML partials.
 
 Undefined values fail loudly (StrictUndefined) and every value is escaped for
 the format it lands in, so text such as `& < > " '` always comes out as written.
@@ -87,4 +87,14 @@ def markdown_environment(loader: jinja2.BaseLoader | None = None) -> jinja2.Envi
     env.lstrip_blocks = True
     if loader is not None:
         env.loader = loader
+    return env
+
+
+def html_environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
+    """For the site's ready-HTML partials (templates/site/partials/): plain HTML autoescape,
+    since their output bypasses Markdown and must not carry Markdown's backslash escapes."""
+    env = _base(None)
+    env.trim_blocks = True
+    env.lstrip_blocks = True
+    env.loader = loader
     return env

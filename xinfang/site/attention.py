@@ -89,11 +89,6 @@ class Attention:
     def _name(self, person_id) -> str:
         return public.person(self.data, person_id)["name"]
 
-    @staticmethod
-    def _level(level: str) -> Markup:
-        css = {"红": "xf-red", "黄": "xf-yellow", "绿": "xf-green"}[level]
-        return Markup('<span class="xf-level {}">{}</span>').format(css, level)
-
     def _case_leader(self, case) -> str:
         if case is None:
             return "尚未落实"
@@ -103,32 +98,23 @@ class Attention:
     def _case_deadline(case) -> str | None:
         return short_date(case.deadline) if case else None
 
-    @classmethod
-    def _table(cls, risks: list, columns: list[tuple]) -> html.Block | None:
+    @staticmethod
+    def _table(risks: list, columns: list[tuple]) -> html.Block | None:
         """The first ROW_LIMIT entries as a table (None when there are none): number, level and
-        description, then the short `columns` (header, value of an entry). The cells carry
-        classes and labels so that manual.css can lay each row out as a card on a phone."""
+        description, then the short `columns` (header, value of an entry)."""
         if not risks:
             return None
-        head = "".join(f"<th>{h}</th>" for h in ["编号", "等级", "问题描述", *(h for h, _ in columns)])
-        body = "\n".join(cls._row(r, columns) for r in risks[:ROW_LIMIT])
-        return html.Block(f'<div class="xf-list">\n<table class="xf-entries">\n<thead>\n<tr>{head}</tr>\n</thead>\n'
-                          f"<tbody>\n{body}\n</tbody>\n</table>\n</div>")
-
-    @classmethod
-    def _row(cls, risk, columns: list[tuple]) -> Markup:
-        cells = Markup('<td class="xf-id">{}</td><td class="xf-lv">{}</td>'
-                       '<td class="xf-desc"><strong>{}</strong>　{}</td>').format(
-            risk.id, cls._level(risk.level), risk.category, html.text(risk.description))
-        for header, value in columns:
-            cells += Markup('<td data-label="{}">{}</td>').format(header, html.text(value(risk)))
-        return Markup("<tr>{}</tr>").format(cells)
+        headers = ["编号", "等级", "问题描述", *(h for h, _ in columns)]
+        # Each entry with its cells' values (the risk itself, as the template reads id, level,
+        # category and description from it).
+        rows = [(r, [(header, value(r)) for header, value in columns]) for r in risks[:ROW_LIMIT]]
+        return html.Block(html.macros("attention").entries(headers, rows))
 
     def _charts(self, risks: list) -> html.Block | None:
         """Both charts in one row on a wide screen, one under the other on a phone."""
         if not risks:
             return None
-        return html.Block(f'<div class="xf-charts">\n{self._by_unit(risks)}\n{self._by_level(risks)}\n</div>')
+        return html.Block(html.macros("attention").charts([self._by_unit(risks), self._by_level(risks)]))
 
     def _by_unit(self, risks: list) -> html.Block:
         per_unit: dict[str, dict[str, int]] = {}

@@ -5,22 +5,33 @@ links, and even a raw HTML block is parsed twice (by MkDocs for anchors, by
 Markdown for the block's end). So the unit pages and the unit list give Markdown
 only their headings and prose (which make the table of contents) and a short
 placeholder comment for each Block; the hook puts the Blocks back into the
-page's HTML after Markdown (`restore`). Every value is HTML-escaped here; only
-Markup we generate passes through. Links point at the built .html pages (the
+page's HTML after Markdown (`restore`). The markup itself is Jinja macros in
+templates/site/partials/ (`macros`), which escape every value once; only Markup
+they (or `text`) make passes through. Links point at the built .html pages (the
 site sets use_directory_urls: false): MkDocs does not rewrite links in raw HTML.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from pathlib import Path
 
+import jinja2
 from markupsafe import Markup, escape
+
+from ..jinja import html_environment
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "site"
 
 DASH = "—"  # what an empty cell shows
 
 
 def text(value) -> Markup:
-    """A value as HTML text: escaped, line breaks kept, empty shown as a dash."""
+    """A value as HTML text: escaped, line breaks kept, empty shown as a dash.
+
+    The templates' `text` filter, run for every table cell: the one piece of markup (<br>)
+    left in Python, since a macro call per cell would slow a 2,000-unit site."""
     if isinstance(value, Markup):
         return value
     if value is None or value == "":
@@ -28,8 +39,21 @@ def text(value) -> Markup:
     return Markup(str(escape(str(value))).replace("\r\n", "\n").replace("\n", "<br>"))
 
 
+@functools.cache
+def macros(name: str):
+    """The macros of templates/site/partials/<name>.j2, callable from Python; each returns Markup.
+
+    A whole table or chart is one macro call (the loops run inside the template), so a
+    2,000-unit site calls Jinja once per table, not once per cell.
+    """
+    env = html_environment(jinja2.FileSystemLoader(str(TEMPLATES)))
+    env.filters["text"] = text
+    env.filters["px"] = "{:.0f}".format  # a coordinate, to a whole unit
+    return env.get_template(f"partials/{name}.j2").module
+
+
 def link(label, href: str) -> Markup:
-    return Markup('<a href="{}">{}</a>').format(href, label)
+    return macros("html").link(label, href)
 
 
 class Block(Markup):
@@ -65,20 +89,18 @@ def restore(page_html: str, fragments: list[str]) -> str:
 
 
 def figure(svg_markup) -> Block:
-    return Block(f'<div class="xf-figure">\n{svg_markup}\n</div>')
+    return Block(macros("html").figure(svg_markup))
 
 
-def table(headers: list[str], rows: list[list], align: dict[int, str] | None = None) -> Block:
+def table(headers: list[str], rows: list[list]) -> Block:
     """A table laid out as Python-Markdown lays out a Markdown table (same look, same CSS)."""
-    align = align or {}
-    style = {i: Markup(f' style="text-align: {a};"') for i, a in align.items()}
-    # A line break between cells, as Python-Markdown writes them: search then never reads
-    # two neighbouring cells as one word (二矿 + 石志刚 → 二矿石…).
-    head = "\n".join(f"<th{style.get(i, '')}>{text(h)}</th>" for i, h in enumerate(headers))
-    body = "\n".join("<tr>\n" + "\n".join(f"<td{style.get(i, '')}>{text(c)}</td>" for i, c in enumerate(row))
-                     + "\n</tr>" for row in rows)
-    return Block(f"<table>\n<thead>\n<tr>\n{head}\n</tr>\n</thead>\n<tbody>\n{body}\n</tbody>\n</table>")
+    return Block(macros("html").table(headers, rows))
 
 
 def bullets(items: list) -> Block:
-    return Block("<ul>\n" + "\n".join(f"<li>{text(i)}</li>" for i in items) + "\n</ul>")
+    return Block(macros("html").bullets(items))
+
+
+def company_forms(links: list[Markup]) -> Block:
+    """A unit page's line on the company's blanks: the links, or (none given) a pointer to the downloads page."""
+    return Block(macros("html").company_forms(links))

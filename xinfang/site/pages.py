@@ -2,14 +2,13 @@
 
 Each builder gathers one page's plain context; the template only lays it out.
 Values reach Markdown escaped (xinfang.jinja.markdown_environment); the only
-trusted Markup is what this module and svg.py generate themselves: links and
-diagrams.
+trusted Markup is the Markdown links this module makes and the HTML and diagrams
+of the partials (html.py, svg.py, templates/site/partials/).
 """
 
 from __future__ import annotations
 
 import posixpath
-from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
@@ -26,7 +25,7 @@ from .attention import Attention
 from .downloads import Download, FilledChoice
 from .training import Training
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "site"
+TEMPLATES = html.TEMPLATES
 TREE_LIMIT = 300  # units drawn in one tree; bigger groups are drawn to a shallower depth
 # Beyond this many units, company-wide pages point to the unit pages instead of listing
 # everything inline, and unit pages leave the full-text search index (the unit list
@@ -271,7 +270,7 @@ class Site:
         company = [{"link": self.download_link(dl, ""), "name": dl.name, "size": dl.size_kb}
                    for dl in by_unit.get(d.root.id, [])]
         units = [{"unit": self.unit_link(u.id), "kind": u.kind, "count": len(by_unit[u.id]),
-                  "links": Markup("<br>").join(self.download_link(dl, "") for dl in by_unit[u.id])}
+                  "links": [self.download_link(dl, "") for dl in by_unit[u.id]]}
                  for u in d.descendants(d.root) if u.id != d.root.id and u.id in by_unit]
         return self.render("downloads.md.j2", company=company, units=units,
                            inline=len(units) <= LIST_LIMIT, total=len(self.downloads),
@@ -321,8 +320,6 @@ class Site:
         company = []  # large groups: 2,000 pages × the company's forms would slow the build for nothing
         if unit.id != d.root.id and len(d.units) <= LIST_LIMIT:
             company = [html.link(dl.title, f"../{dl.href}") for dl in self.downloads_of.get(d.root.id, [])]
-        common = (Markup("<p>全公司通用模板：{}</p>").format(Markup("、").join(company)) if company
-                  else Markup('<p>全公司通用模板见<a href="../downloads.html">表格下载</a>。</p>'))
         return self.render(
             "unit.md.j2", unit=unit,
             facts=html.table(["项目", "内容"], facts),
@@ -331,7 +328,7 @@ class Site:
             assignments=assignments and html.table(["层级", "责任人", "职务", "分管领域"], assignments),
             arrivals=arrivals and html.table(["事发地点", "说明", "本单位到达时限"], arrivals),
             children=html.bullets([self.unit_a(c.id) for c in unit.children]) if unit.children else None,
-            tree=tree, own=own and html.bullets(own), common=html.Block(common),
+            tree=tree, own=own and html.bullets(own), common=html.company_forms(company),
             exclude_search=len(d.units) > LIST_LIMIT)  # see LIST_LIMIT: the unit list stays searchable
 
     def contacts(self) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from markupsafe import Markup
+from .html import macros
 
 # A landline as the data writes it (0373-3512110) or an 11-digit mobile, not part of a longer number.
 PHONE = re.compile(r"(?<![\d-])(0\d{2,3}-\d{7,8}|1[3-9]\d{9})(?![\d-])")
@@ -21,7 +21,7 @@ NAME = re.compile(r"</?\s*([a-zA-Z0-9]+)")
 
 def _link(match: re.Match) -> str:
     number = match.group(1)
-    return str(Markup('<a class="xf-tel" href="tel:{}">{}</a>').format(number.replace("-", ""), number))
+    return str(macros("html").tel(number, number.replace("-", "")))
 
 
 def linked(page_html: str) -> str:
