@@ -81,3 +81,7 @@ def build_satisfaction_summary(out_dir=TEMPLATE_DIR) -> str:
         "汇总表只填份数，不填写评价人的姓名、电话等个人信息。",
     ])
     return save(doc, SUMMARY_NAME, out_dir)
+
+
+def build_satisfaction(out_dir=TEMPLATE_DIR) -> str:
+    return "\n".join(build(out_dir) for build in (build_satisfaction_form, build_satisfaction_summary))
