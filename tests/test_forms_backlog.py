@@ -27,7 +27,7 @@ def test_every_backlog_case_gets_both_documents_in_its_units_folder(built, examp
     cases = backlog.backlog_cases(example)
     assert [c.id for c in cases] == [f"ba-2026-0{i}" for i in range(1, 6)]
     for module, form in ((supervision_order, ORDER), (case_plan, PLAN)):
-        paths = sorted(j.path for j in module.jobs(example, blank=False))
+        paths = sorted(j.path for j in module.DECLARATION.jobs(example, blank=False))
         expected = sorted(output_path(example, backlog.case_unit(example, c), form, c.id) for c in cases)
         assert paths == expected
         assert all((built / p).exists() for p in paths)
@@ -38,7 +38,7 @@ def test_case_not_yet_backlog_gets_no_order(example):
     data = copy.deepcopy(example)
     case = _case(data, "ba-2026-02")
     data.risk_by_id[case.risk].registered = data.today  # found today: not open for 3 months yet
-    ids = {j.path for j in supervision_order.jobs(data, blank=False)}
+    ids = {j.path for j in supervision_order.DECLARATION.jobs(data, blank=False)}
     assert not any("ba-2026-02" in p for p in ids) and len(ids) == 4
 
 
@@ -105,6 +105,7 @@ def test_blanks_have_the_chain_wording_and_no_case(built, example):
 
 def test_blank_plan_leaves_lines_for_progress(example):
     unit = example.units["yi-kuang"]
-    job = next(j for j in case_plan.jobs(example, blank=True) if j.path.endswith(f"{unit.label}-{PLAN}.docx"))
+    blanks = case_plan.DECLARATION.jobs(example, blank=True)
+    job = next(j for j in blanks if j.path.endswith(f"{unit.label}-{PLAN}.docx"))
     [progress] = find_table(render(example, job), "日期", "进展情况")
     assert len(progress) == 1 + case_plan.BLANK_PROGRESS and all(r == ["", ""] for r in progress[1:])

@@ -12,6 +12,7 @@ from formdocs import ROOT_LABEL, body_text, fill, find, header_repeats, open_doc
 from xinfang import loader
 from xinfang.build import build_documents
 from xinfang.forms import ledger
+from xinfang.forms.declaration import declared_jobs
 
 HEADERS = ["序号", "编号", "单位", "问题描述", "问题类别", "涉及人数", "风险等级", "包案领导", "责任人",
            "化解措施", "化解时限", "进展情况", "挂号日期", "状态", "销号日期"]
@@ -129,7 +130,8 @@ def test_unit_ledger_holds_its_own_and_lower_units_entries_only(example, built):
 
 
 def test_which_units_get_a_ledger(example):
-    units = {job.path.rsplit("/", 1)[1].split("-")[0] for job in ledger.jobs(example, blank=False)}
+    jobs = declared_jobs(ledger.DECLARATION, example, blank=False)
+    units = {job.path.rsplit("/", 1)[1].split("-")[0] for job in jobs}
     for unit in example.units.values():
         expected = unit.kind in ("企业", "二级单位", "基层单位") or (
             unit.kind == "职能部门" and example.risks_under(unit))
@@ -194,13 +196,13 @@ def test_ledger_notes_use_the_enterprises_rhythm(example, built):
 
 def test_ledger_rhythm_follows_the_data(example):
     import copy
-    from xinfang.forms import ledger
     from xinfang.render import renderer_for
     data = copy.deepcopy(example)
     rules = data.enterprise.screening
     rules.cycles, rules.self_check_day, rules.update, rules.rollup = ["月"], 20, "每周一更新", "每季一汇总"
     data.enterprise.office.name = "领导小组办公室"
-    job = next(j for j in ledger.jobs(data, blank=True) if j.path.endswith(f"{ROOT_LABEL}-信访隐患排查台账.docx"))
+    blanks = declared_jobs(ledger.DECLARATION, data, blank=True)
+    job = next(j for j in blanks if j.path.endswith(f"{ROOT_LABEL}-信访隐患排查台账.docx"))
     text = body_text(open_docx(renderer_for(data).render(job)))
     assert ("各单位每月20日前完成一次自查；台账每周一更新、每季一汇总，每月20日前报送北辰能源"
             "信访维稳工作领导小组办公室。") in text

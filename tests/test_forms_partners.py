@@ -52,17 +52,18 @@ def test_a_paired_unit_gets_minutes_with_its_own_communities_only(built, example
 
 
 def test_minutes_go_to_the_root_and_paired_units_only(example):
-    labels = [j.path.rsplit("/", 1)[-1].split("-")[0] for j in joint_meeting.jobs(example, blank=False)]
+    labels = [j.path.rsplit("/", 1)[-1].split("-")[0] for j in joint_meeting.DECLARATION.jobs(example, blank=False)]
     assert labels == ["北辰能源", "二矿", "退管中心"]
-    assert [j.path for j in joint_meeting.jobs(example, blank=True)] == [
+    assert [j.path for j in joint_meeting.DECLARATION.jobs(example, blank=True)] == [
         output_path(example, example.units[u], MEETING, "", blank=True) for u in ("hq", "er-kuang", "tuiguan")]
 
 
 def test_no_partners_file_means_no_minutes_but_a_blank(example):
     data = copy.deepcopy(example)
     data.partners = type(data.partners)()
-    assert joint_meeting.jobs(data, blank=False) == [] and transfer_ledger.jobs(data, blank=False) == []
-    assert [j.path for j in joint_meeting.jobs(data, blank=True)] == [
+    assert joint_meeting.DECLARATION.jobs(data, blank=False) == []
+    assert transfer_ledger.DECLARATION.jobs(data, blank=False) == []
+    assert [j.path for j in joint_meeting.DECLARATION.jobs(data, blank=True)] == [
         output_path(data, data.root, MEETING, "", blank=True)]
 
 
@@ -99,9 +100,9 @@ def test_unit_ledger_holds_its_own_transfers(built, example):
 
 
 def test_ledger_goes_to_the_root_and_handover_units(example):
-    folders = [j.path.rsplit("/", 1)[-1].split("-")[0] for j in transfer_ledger.jobs(example, blank=True)]
+    folders = [j.path.rsplit("/", 1)[-1].split("-")[0] for j in transfer_ledger.DECLARATION.jobs(example, blank=True)]
     assert folders == ["北辰能源", "二矿", "物业公司", "退管中心"]
-    assert len(transfer_ledger.jobs(example, blank=False)) == 4
+    assert len(transfer_ledger.DECLARATION.jobs(example, blank=False)) == 4
 
 
 def test_bad_transfer_counts_name_file_line_and_field(tmp_path, capsys):
@@ -120,7 +121,7 @@ def test_bad_transfer_counts_name_file_line_and_field(tmp_path, capsys):
 # --- 困难退休人员帮扶档案卡 (涉密) -----------------------------------------------
 
 def test_each_card_is_confidential_in_its_former_units_folder(built, example):
-    jobs = hardship_card.jobs(example, blank=False)
+    jobs = hardship_card.DECLARATION.jobs(example, blank=False)
     assert [j.path for j in jobs] == [
         "涉密文档/北辰能源/二矿/二矿-困难退休人员帮扶档案卡-bf-001.docx",
         "涉密文档/北辰能源/二矿/二矿-困难退休人员帮扶档案卡-bf-002.docx"]
@@ -139,8 +140,8 @@ def test_each_card_is_confidential_in_its_former_units_folder(built, example):
 def test_no_card_without_the_confidential_file(example):
     data = copy.deepcopy(example)
     data.hardship = []
-    assert hardship_card.jobs(data, blank=False) == []
-    assert len(hardship_card.jobs(data, blank=True)) == 4
+    assert hardship_card.DECLARATION.jobs(data, blank=False) == []
+    assert len(hardship_card.DECLARATION.jobs(data, blank=True)) == 4
 
 
 def test_blank_card_is_empty_and_holds_no_hardship_value(built, example):
@@ -229,8 +230,8 @@ def test_hardship_edit_remakes_only_its_card_and_words_nothing_of_it(built, tmp_
 
 def test_card_repeats_the_secret_mark_on_later_pages_only_when_filled(example):
     mark = example.enterprise.documents.secret_mark
-    filled = render(example, hardship_card.jobs(example, blank=False)[0])
-    blank = render(example, hardship_card.jobs(example, blank=True)[0])
+    filled = render(example, hardship_card.DECLARATION.jobs(example, blank=False)[0])
+    blank = render(example, hardship_card.DECLARATION.jobs(example, blank=True)[0])
     assert filled.sections[0].header.paragraphs[0].text.startswith(mark)
     assert filled.sections[0].different_first_page_header_footer  # page 1 has the mark in its body
     assert mark not in blank.sections[0].header.paragraphs[0].text

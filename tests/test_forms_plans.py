@@ -53,7 +53,7 @@ def test_arrival_times_one_row_per_place_naming_only_same_city_units(built, exam
 
 def _plan_of(data):
     from xinfang.forms import emergency_plan
-    [job] = emergency_plan.jobs(data, blank=False)
+    [job] = emergency_plan.DECLARATION.jobs(data, blank=False)
     return render(data, job)
 
 
@@ -181,7 +181,7 @@ def test_key_person_plan_holds_no_key_person_data(built, example):
     data.key_persons.append(KeyPerson(id="test-person", name="测试重点人甲", id_number="410701197001011234",
                                       address="某某路1号", mobile="13800000001", cls="A", unit="yi-kuang",
                                       demand="诉求", contact=data.enterprise.group.leader))
-    [job] = key_person_plan.jobs(data, blank=False)
+    [job] = key_person_plan.DECLARATION.jobs(data, blank=False)
     assert not job.confidential
     texts = [all_text(render(data, job)), all_text(open_docx(built / _key_plan_path(example)))]
     for k in data.key_persons:
@@ -241,7 +241,7 @@ def test_key_person_plan_names_arrival_times_only_when_the_data_sets_them(built,
     assert "须在1小时内到达现场，按突发信访事件应急预案规定的到达时限赶赴外地劝返。" in text
     data = copy.deepcopy(example)
     data.emergency.arrivals = []
-    [job] = key_person_plan.jobs(data, blank=False)
+    [job] = key_person_plan.DECLARATION.jobs(data, blank=False)
     text = all_text(render(data, job))
     assert "1.所在单位主要领导、包案领导和稳控责任人须在1小时内到达现场。" in text and "到达时限" not in text
 
@@ -249,6 +249,6 @@ def test_key_person_plan_names_arrival_times_only_when_the_data_sets_them(built,
 def test_key_person_plan_without_measures_has_no_empty_heading(example):
     data = copy.deepcopy(example)
     data.key_groups.measures = []
-    [job] = key_person_plan.jobs(data, blank=False)
+    [job] = key_person_plan.DECLARATION.jobs(data, blank=False)
     text = all_text(render(data, job))
     assert "稳控措施" not in text and "三、分类稳控" in text

@@ -69,7 +69,7 @@ def _whole_years(data):
 
 def test_year_on_year_changes_worded_in_the_report(example):
     data = _whole_years(example)
-    job = next(j for j in inspection_report.jobs(data, blank=False) if "第二煤矿" in j.path)
+    job = next(j for j in inspection_report.DECLARATION.jobs(data, blank=False) if "第二煤矿" in j.path)
     doc = render(data, job)
     [table] = find_table(doc, "指标")
     assert table[0][-1] == "同比"
@@ -86,7 +86,7 @@ def test_two_partial_years_to_the_same_day_compare(example):
     data = copy.deepcopy(example)
     for f in data.enterprise.figures:
         f.as_of = dt.date(f.year, 11, 20)
-    job = next(j for j in inspection_report.jobs(data, blank=False) if "第二煤矿" in j.path)
+    job = next(j for j in inspection_report.DECLARATION.jobs(data, blank=False) if "第二煤矿" in j.path)
     text = all_text(render(data, job))
     assert "2026年（截至11月20日）与2025年（截至11月20日）相比，信访批次下降24.81%" in text
 
@@ -104,7 +104,7 @@ def test_percent_only_year(example):
     from xinfang.model import Change, YearFigures
     data = copy.deepcopy(example)
     data.enterprise.figures = [YearFigures(year=2026, changes=[Change(indicator="信访工作总量", percent=-16.7)])]
-    job = inspection_report.jobs(data, blank=False)[0]
+    job = inspection_report.DECLARATION.jobs(data, blank=False)[0]
     text = all_text(render(data, job))
     assert "2026年，信访工作总量同比下降16.7%。" in text
     assert "暂不作同比分析" not in text and not find_table(render(data, job), "指标")
@@ -122,7 +122,7 @@ def test_no_year_on_year_without_last_years_figures(example):
     data = copy.deepcopy(example)
     data.enterprise.figures = [f for f in data.enterprise.figures if f.year == data.enterprise.year]
     data.enterprise.figures[0].changes = []
-    job = inspection_report.jobs(data, blank=False)[0]
+    job = inspection_report.DECLARATION.jobs(data, blank=False)[0]
     text = all_text(render(data, job))
     assert "本年度或上年度的信访统计数字不全，暂不作同比分析。" in text
     assert not find_table(render(data, job), "指标")
@@ -190,7 +190,7 @@ def test_report_is_dated_by_its_campaign_and_worded_by_phase(built, example):
 def test_ended_campaign_in_the_past_tense(example):
     data = copy.deepcopy(example)
     data.enterprise.data_date = D(2026, 12, 20)
-    job = next(j for j in inspection_report.jobs(data, blank=False) if "第二煤矿" in j.path)
+    job = next(j for j in inspection_report.DECLARATION.jobs(data, blank=False) if "第二煤矿" in j.path)
     doc = render(data, job)
     text = all_text(doc)
     assert "于2026年11月3日至2026年12月15日在" in text and "开展了第二煤矿关闭退出职工分流安置专项排查" in text
@@ -203,7 +203,7 @@ def test_report_without_partners_focus_or_measures_leaves_nothing_hanging(exampl
     campaign = _campaign(data, "er-kuang-guanbi")
     campaign.departments, campaign.focus, campaign.measures, campaign.next_steps = [], [], [], []
     campaign.trigger = "“关闭退出”节点"
-    job = next(j for j in inspection_report.jobs(data, blank=False) if "第二煤矿" in j.path)
+    job = next(j for j in inspection_report.DECLARATION.jobs(data, blank=False) if "第二煤矿" in j.path)
     text = all_text(render(data, job))
     assert "会同" not in text.split("\n")[2]
     assert "本次排查的重点是：" not in text
@@ -263,7 +263,7 @@ def test_a_reception_on_national_day_moves_and_is_announced_three_working_days_b
     # announced 3 working days before: Sep 30, 29, 28 (Oct 1–7 off).
     assert october["notice_iso"] == "2026-09-28"
     assert october["note"] == "原定10月1日，遇节假日顺延"
-    text = all_text(render(data, reception_schedule.jobs(data, blank=False)[0]))
+    text = all_text(render(data, reception_schedule.DECLARATION.jobs(data, blank=False)[0]))
     assert "2026年10月8日 | 星期四" in text and "2026年9月28日" in text and "2026年10月1日" not in text
 
 
@@ -347,7 +347,7 @@ def test_schedule_notes_without_channels_keep_todays_wording(example):
     data = copy.deepcopy(example)
     rec = data.reception
     rec.notice_channels, rec.booking_channels, rec.equipment = [], [], None
-    [job] = reception_schedule.jobs(data, blank=False)
+    [job] = reception_schedule.DECLARATION.jobs(data, blank=False)
     text = all_text(render(data, job))
     assert "注：1.接访时间、地点提前3个工作日公告；接访日遇法定节假日" in text
     assert "接访情况记入接访登记簿。" in text and "职工可通过" not in text
@@ -357,6 +357,6 @@ def test_schedule_leader_with_a_bracketed_post_is_not_nested(example):
     data = copy.deepcopy(example)
     leader = data.people[data.reception.rules[0].leader]
     leader.post = "党委书记（兼）"
-    [job] = reception_schedule.jobs(data, blank=False)
+    [job] = reception_schedule.DECLARATION.jobs(data, blank=False)
     text = all_text(render(data, job))
     assert f"党委书记（兼）{leader.name}" in text and "（党委书记（兼））" not in text

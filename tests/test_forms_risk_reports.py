@@ -25,9 +25,9 @@ def _open_reds(data, unit=None):
 
 
 def test_daily_reports_go_to_the_ledger_units_and_blanks_to_issuing_units(example):
-    filled = daily_report.jobs(example, blank=False)
+    filled = daily_report.DECLARATION.jobs(example, blank=False)
     assert [j.path for j in filled] == [output_path(example, u, "风险预控日报告", PERIOD) for u in ledger_units(example)]
-    blanks = daily_report.jobs(example, blank=True)
+    blanks = daily_report.DECLARATION.jobs(example, blank=True)
     assert len(blanks) == len(issuing_units(example))
     assert all(j.title.endswith("（空白）") and not j.confidential for j in blanks)
 
@@ -62,7 +62,7 @@ def test_unit_without_red_entries_says_none_and_lists_a_new_one(example):
     data.risks.append(found)
     for cached in ("_own_risks", "risk_by_id"):
         data.__dict__.pop(cached, None)
-    job = next(j for j in daily_report.jobs(data, blank=False) if "/一矿/一矿-" in j.path)
+    job = next(j for j in daily_report.DECLARATION.jobs(data, blank=False) if "/一矿/一矿-" in j.path)
     doc = render(data, job)
     text = body_text(doc)
     assert text.split("一、红色隐患稳控情况", 1)[1].split("\n")[1] == "无。"
@@ -82,15 +82,15 @@ def test_daily_blank_has_empty_rows_and_no_entry(built, example):
 
 
 def test_one_special_report_per_open_red_entry_in_its_units_folder(example):
-    jobs = major_risk_report.jobs(example, blank=False)
+    jobs = major_risk_report.DECLARATION.jobs(example, blank=False)
     reds = _open_reds(example)
     assert sorted(j.path for j in jobs) == sorted(
         output_path(example, example.units[r.unit], "重大风险专报", r.id) for r in reds)
     data = copy.deepcopy(example)
     risk = data.risk_by_id["wy-2026-001"]
     risk.state, risk.closed = "已销号", data.today
-    assert len(major_risk_report.jobs(data, blank=False)) == len(jobs) - 1
-    assert not any("wy-2026-001" in j.path for j in major_risk_report.jobs(data, blank=False))
+    assert len(major_risk_report.DECLARATION.jobs(data, blank=False)) == len(jobs) - 1
+    assert not any("wy-2026-001" in j.path for j in major_risk_report.DECLARATION.jobs(data, blank=False))
     assert "/人力资源部/人力资源部-重大风险专报-rl-2026-001.docx" in "\n".join(j.path for j in jobs)
 
 
@@ -114,7 +114,7 @@ def test_special_report_states_facts_case_progress_and_requests(built, example):
 def test_special_report_asks_for_a_task_force_when_a_backlog_case_has_none(example):
     data = copy.deepcopy(example)
     data.reception.cases = [c for c in data.reception.cases if c.risk != "rl-2026-001"]
-    job = next(j for j in major_risk_report.jobs(data, blank=False) if "rl-2026-001" in j.path)
+    job = next(j for j in major_risk_report.DECLARATION.jobs(data, blank=False) if "rl-2026-001" in j.path)
     text = body_text(render(data, job))
     assert "属积案，尚未落实“一案一专班、一案一方案”，请信访维稳工作领导小组确定包案专班。" in text
     assert "该隐患已列入积案包案" not in text
@@ -124,7 +124,7 @@ def test_special_report_without_progress_says_so(example):
     data = copy.deepcopy(example)
     risk = data.risk_by_id["rl-2026-001"]
     risk.progress = []
-    job = next(j for j in major_risk_report.jobs(data, blank=False) if "rl-2026-001" in j.path)
+    job = next(j for j in major_risk_report.DECLARATION.jobs(data, blank=False) if "rl-2026-001" in j.path)
     text = body_text(render(data, job))
     assert "四、进展情况\n无。挂号以来尚无进展记录。\n五、请求事项" in text
 

@@ -9,6 +9,7 @@ from datacase import check
 from formdocs import all_text, body_text, find_table, open_docx, tables
 from xinfang.forms import satisfaction
 from xinfang.forms.common import output_path
+from xinfang.forms.declaration import declared_jobs
 from xinfang.forms.scope import issuing_units
 
 SUMMARY = "信访工作满意度评价结果汇总"
@@ -29,12 +30,13 @@ def test_summary_counts_and_rates_per_period(built, example):
 def test_no_results_no_filled_summary_but_blanks_stay(example):
     data = copy.deepcopy(example)
     data.enterprise.satisfaction = []
-    assert satisfaction.jobs(data, blank=False) == []
-    assert len(satisfaction.jobs(data, blank=True)) == len(satisfaction.jobs(example, blank=True))
+    assert declared_jobs(satisfaction.DECLARATION, data, blank=False) == []
+    blanks = declared_jobs(satisfaction.DECLARATION, example, blank=True)
+    assert len(declared_jobs(satisfaction.DECLARATION, data, blank=True)) == len(blanks)
 
 
 def test_evaluation_form_is_blank_with_enterprise_header_and_four_items(built, example):
-    jobs = satisfaction.jobs(example, blank=True)
+    jobs = declared_jobs(satisfaction.DECLARATION, example, blank=True)
     forms = [j for j in jobs if j.template == satisfaction.FORM_TEMPLATE]
     assert len(forms) == len([u for u in issuing_units(example) if u.kind != "职能部门"])
     doc = open_docx(built / output_path(example, example.units["yi-kuang"], satisfaction.FORM, "", blank=True))
@@ -52,7 +54,8 @@ def test_evaluation_form_is_blank_with_enterprise_header_and_four_items(built, e
 
 
 def test_summary_blanks_for_enterprise_and_second_level_units(example):
-    summaries = [j for j in satisfaction.jobs(example, blank=True) if j.template == satisfaction.SUMMARY_TEMPLATE]
+    blanks = declared_jobs(satisfaction.DECLARATION, example, blank=True)
+    summaries = [j for j in blanks if j.template == satisfaction.SUMMARY_TEMPLATE]
     labels = sorted(j.title.removesuffix(f"{SUMMARY}（空白）") for j in summaries)
     assert labels == sorted(u.label for u in example.units.values() if u.kind in ("企业", "二级单位"))
 

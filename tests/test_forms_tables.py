@@ -144,7 +144,7 @@ def test_no_key_person_list_without_confidential_data(tmp_path):
     shutil.rmtree(data_dir / "confidential")
     data = loader.load(data_dir)
     assert not data.has_confidential
-    assert key_person_list.jobs(data, blank=False) == []
+    assert key_person_list.DECLARATION.jobs(data, blank=False) == []
     assert not [j for j in form_jobs(data) if j.confidential]
     assert [j for j in blank_jobs(data) if j.template == "key_person_list.docx"]
 
@@ -156,7 +156,7 @@ def test_contacts_roster_calls_the_post_and_offices_by_their_names(example):
     data = copy.deepcopy(example)
     data.emergency.post.name = "信访稳定突发事件应急处置指挥部"
     data.emergency.post.office.name = "应急处置办公室"
-    job = next(j for j in contacts_roster.jobs(data, blank=False) if "/北辰能源-应急通讯录" in j.path)
+    job = next(j for j in contacts_roster.DECLARATION.jobs(data, blank=False) if "/北辰能源-应急通讯录" in j.path)
     doc = open_docx(renderer_for(data).render(job))
     text = body_text(doc) + "\n".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
     assert "一、信访稳定突发事件应急处置指挥部" in text

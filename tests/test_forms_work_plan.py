@@ -66,7 +66,7 @@ def test_plan_without_targets_principles_reports_or_campaigns_says_so(example):
     data.emergency.reports, data.campaigns, data.reception.rules = [], [], []
     data.responsibilities.five = []
     data.enterprise.group.deputies, data.enterprise.group.members = [], []
-    [job] = work_plan.jobs(data, blank=False)
+    [job] = work_plan.DECLARATION.jobs(data, blank=False)
     doc = render(data, job)
     text = all_text(doc)
     assert "本年度的量化工作目标另行下达。" in text and not find_table(doc, "序号", "指标")
@@ -78,7 +78,7 @@ def test_plan_without_targets_principles_reports_or_campaigns_says_so(example):
 
 
 def test_plan_blanks_only_for_enterprise_and_second_level_units(built, example):
-    blanks = work_plan.jobs(example, blank=True)
+    blanks = work_plan.DECLARATION.jobs(example, blank=True)
     kinds = {u.kind for u in example.units.values() if any(f"/{u.label}-{FORM}" in j.path for j in blanks)}
     assert kinds == {"企业", "二级单位"}
     doc = open_docx(built / output_path(example, example.units["yi-kuang"], FORM, "", blank=True))
@@ -95,6 +95,6 @@ def test_data_without_principles_or_accountability_gets_todays_wording(tmp_path)
 
     data = loader.load(mini_copy(tmp_path))
     assert "基本原则" not in (tmp_path / "data" / "enterprise.yaml").read_text("utf-8")
-    [job] = work_plan.jobs(data, blank=False)
+    [job] = work_plan.DECLARATION.jobs(data, blank=False)
     text = body_text(render(data, job))
     assert f"1.{DEFAULT_PRINCIPLES[0]}" in text and f"2.{DEFAULT_ACCOUNTABILITY[1]}" in text

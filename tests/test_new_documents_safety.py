@@ -8,13 +8,14 @@ from urllib.parse import unquote
 
 from formdocs import all_text, open_docx
 from xinfang.forms import daily_report, major_risk_report, satisfaction, work_plan
+from xinfang.forms.declaration import declared_jobs
 
 MODULES = (work_plan, daily_report, major_risk_report, satisfaction)
 NEW_BLANKS = ("年度信访维稳工作方案", "风险预控日报告", "重大风险专报", "信访工作满意度评价表", "信访工作满意度评价结果汇总")
 
 
 def test_new_documents_hold_no_key_person_data(built, example, key_person_secrets):
-    jobs = [j for m in MODULES for blank in (False, True) for j in m.jobs(example, blank=blank)]
+    jobs = [j for m in MODULES for blank in (False, True) for j in declared_jobs(m.DECLARATION, example, blank=blank)]
     assert len(jobs) > 60 and not any(j.confidential for j in jobs)
     for job in jobs:
         text = all_text(open_docx(built / job.path))
@@ -32,7 +33,8 @@ def test_unit_page_offers_the_new_blanks_marked_blank_and_no_filled_one(site, ex
     # The daily report's file is named like its blank; the site's copy is the blank.
     offered = all_text(open_docx(files["一矿-风险预控日报告.docx"]))
     assert "报告日期：____年__月__日" in offered and "韩雪" not in offered
-    filled = [j.path.rsplit("/", 1)[1] for m in MODULES if m is not daily_report for j in m.jobs(example, blank=False)]
+    filled = [j.path.rsplit("/", 1)[1] for m in MODULES if m is not daily_report
+              for j in declared_jobs(m.DECLARATION, example, blank=False)]
     assert len(filled) > 5 and not set(filled) & set(files)
     # A 职能部门 gets the risk-report blanks (it may hold red entries) but no work plan or evaluation form.
     renli = (site / "units" / "renli.html").read_text("utf-8")

@@ -76,7 +76,7 @@ def test_per_unit_forms_come_from_the_first_unit_with_open_entries(example):
     chosen = dict(filled_forms.choose(example)[0])
     order = chosen["supervision_order"]  # per backlog case, none at company level
     label = example.units[unit].label
-    if any(j.title.startswith(label) for j in forms.supervision_order.jobs(example, blank=False)):
+    if any(j.title.startswith(label) for j in forms.supervision_order.DECLARATION.jobs(example, blank=False)):
         assert order.title.startswith(label)
 
 

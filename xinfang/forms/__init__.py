@@ -1,7 +1,8 @@
-"""The standard forms: each module turns the Dataset into document jobs.
+"""The standard forms: each module declares its forms once (xinfang.forms.declaration).
 
-Every form module exposes `jobs(data, blank: bool) -> list[Job]`; blank jobs
-carry the unit's header but no entries and never any confidential value.
+A form module's `DECLARATION` (a Form, or a tuple of them) says its name, template,
+which units get a blank and its filled documents; the declaration makes the jobs.
+Blank jobs carry the unit's header but no entries and never any confidential value.
 """
 
 from __future__ import annotations
@@ -9,8 +10,9 @@ from __future__ import annotations
 from importlib import import_module
 
 from ..render import Job
+from .declaration import Form, declared
 
-# Module names under xinfang.forms, in the order documents are listed.
+# Module names under xinfang.forms, in the order documents are listed: the one list of forms.
 FORM_MODULES: list[str] = [
     "ledger",
     "responsibility_table",
@@ -40,16 +42,21 @@ def _modules():
 
 
 def form_modules() -> list[tuple[str, object]]:
-    """(name, module) of every form, in FORM_MODULES' order."""
+    """(name, module) of every form module, in FORM_MODULES' order."""
     return list(zip(FORM_MODULES, _modules()))
 
 
+def declarations() -> list[tuple[str, Form]]:
+    """(module name, form) of every declared form, in FORM_MODULES' order."""
+    return [(name, form) for name, module in form_modules() for form in declared(module)]
+
+
 def form_jobs(data) -> list[Job]:
-    return [job for module in _modules() for job in module.jobs(data, blank=False)]
+    return [job for _, form in declarations() for job in form.filled_jobs(data)]
 
 
 def blank_jobs(data) -> list[Job]:
-    jobs = [job for module in _modules() for job in module.jobs(data, blank=True)]
+    jobs = [job for _, form in declarations() for job in form.blank_jobs(data)]
     assert not any(job.confidential for job in jobs), "blank templates must never be confidential"
     return jobs
 

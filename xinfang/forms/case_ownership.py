@@ -13,9 +13,9 @@ from functools import partial
 
 from dateutil.relativedelta import relativedelta
 
-from ..render import Job
 from ..tracking import plain
-from .common import enterprise_header, output_path, period_month, unit_header
+from .common import period_month
+from .declaration import Document, Form
 from .narrative import date_text, months_between, names
 from .scope import ALERT_FILL, NO_FILL, blank_date, issuing_units
 
@@ -26,14 +26,10 @@ CASE_KEYS = ("no", "description", "unit", "registered", "months", "leader", "tea
              "status", "status_bg")
 
 
-def jobs(data, blank: bool) -> list[Job]:
-    if blank:
-        return [Job(output_path(data, unit, FORM, "", blank=True), TEMPLATE, partial(blank_context, data, unit),
-                    f"{unit.label}{FORM}（空白）") for unit in issuing_units(data)]
+def documents(data) -> list[Document]:
     listed = _units_listing_something(data)
     units = [data.root] + [u for u in data.descendants(data.root)[1:] if u.id in listed]
-    return [Job(output_path(data, unit, FORM, period_month(data)), TEMPLATE, partial(context, data, unit),
-                f"{unit.label}{FORM}") for unit in units]
+    return [Document(unit, partial(context, data, unit), period_month(data)) for unit in units]
 
 
 def is_backlog(data, risk) -> bool:
@@ -105,7 +101,7 @@ def context(data, unit) -> dict:
     untaken = sorted(_untaken(data, unit), key=lambda r: (r.registered, r.id))
     return {
         **_base(data, unit, False),
-        "period": period_month(data), "date": date_text(data.today),
+        "date": date_text(data.today),
         "rows": rows,
         "rate": {"resolved": resolved, "total": len(rows),
                  "percent": f"{resolved * 100 / len(rows):.1f}%" if rows else "—"},
@@ -118,15 +114,17 @@ def context(data, unit) -> dict:
 
 def _base(data, unit, blank: bool) -> dict:
     r = data.reception
-    return {"blank": blank, "enterprise": enterprise_header(data), "unit": unit_header(data, unit),
-            "rules": {"backlog_months": r.backlog_months, "threshold": r.award_threshold}}
+    return {"blank": blank, "rules": {"backlog_months": r.backlog_months, "threshold": r.award_threshold}}
 
 
 def blank_context(data, unit) -> dict:
     return {
         **_base(data, unit, True),
-        "period": "______年____月", "date": blank_date(),
+        "date": blank_date(),
         "rows": [dict({k: "" for k in CASE_KEYS}, status_bg=NO_FILL) for _ in range(BLANK_ROWS)],
         "rate": {"resolved": "", "total": "", "percent": ""},
         "untaken": [],
     }
+
+
+DECLARATION = Form(FORM, TEMPLATE, documents, issuing_units, blank_context)

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from functools import partial
 
-from ..render import Job
 from .backlog import backlog_cases, blank_chain, blank_facts, case_unit, chain, facts
-from .common import enterprise_header, output_path, unit_header
+from .declaration import Document, Form
 from .narrative import date_text
 from .scope import blank_date, issuing_units
 
@@ -20,20 +19,16 @@ TEMPLATE = "case_plan.docx"
 BLANK_PROGRESS = 4  # lines to write progress by hand
 
 
-def jobs(data, blank: bool) -> list[Job]:
-    if blank:
-        return [Job(output_path(data, unit, FORM, "", blank=True), TEMPLATE, partial(blank_context, data, unit),
-                    f"{unit.label}{FORM}（空白）") for unit in issuing_units(data)]
-    return [Job(output_path(data, case_unit(data, case), FORM, case.id), TEMPLATE, partial(context, data, case.id),
-                f"{case_unit(data, case).label}{FORM}（{case.id}）") for case in backlog_cases(data)]
+def documents(data) -> list[Document]:
+    return [Document(case_unit(data, case), partial(context, data, case.id), item=case.id)
+            for case in backlog_cases(data)]
 
 
 def context(data, case_id: str) -> dict:
     case = next(c for c in data.reception.cases if c.id == case_id)
     unit = data.units[data.risk_by_id[case.risk].unit]
     return {
-        "blank": False, "enterprise": enterprise_header(data), "unit": unit_header(data, unit, phone=True),
-        "case": facts(data, case), "chain": chain(data, case),
+        "blank": False, "case": facts(data, case), "chain": chain(data, case),
         "threshold": data.reception.award_threshold, "backlog_months": data.reception.backlog_months,
         "issuer": unit.name, "date": date_text(data.today),
     }
@@ -41,8 +36,10 @@ def context(data, case_id: str) -> dict:
 
 def blank_context(data, unit) -> dict:
     return {
-        "blank": True, "enterprise": enterprise_header(data), "unit": unit_header(data, unit, phone=True),
-        "case": {**blank_facts(), "progress": [{"date": "", "note": ""} for _ in range(BLANK_PROGRESS)]},
+        "blank": True, "case": {**blank_facts(), "progress": [{"date": "", "note": ""} for _ in range(BLANK_PROGRESS)]},
         "chain": blank_chain(data), "threshold": data.reception.award_threshold, "backlog_months": data.reception.backlog_months,
         "issuer": unit.name, "date": blank_date(),
     }
+
+
+DECLARATION = Form(FORM, TEMPLATE, documents, issuing_units, blank_context, unit_phone=True)

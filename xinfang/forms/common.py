@@ -26,12 +26,13 @@ def unit_folder(data, unit) -> str:
     return "/".join(safe_name(u.label) for u in chain)
 
 
-def output_path(data, unit, form: str, period: str, *, blank=False, confidential=False) -> str:
-    """e.g. 文档/北辰能源/一矿/一矿-信访隐患排查台账-2026年11月.docx."""
-    top = BLANK_DIR if blank else (CONFIDENTIAL_DIR if confidential else FILLED_DIR)
+def output_path(data, unit, form: str, period: str, *, blank=False, confidential=False, top: str | None = None,
+                ext: str = ".docx") -> str:
+    """e.g. 文档/北辰能源/一矿/一矿-信访隐患排查台账-2026年11月.docx; `top` instead of 文档/涉密文档/空白模板."""
+    top = top or (BLANK_DIR if blank else (CONFIDENTIAL_DIR if confidential else FILLED_DIR))
     data, unit = plain(data), plain(unit)  # names are made afresh by every build
     stem = "-".join(safe_name(part) for part in (unit.label, form, period) if part)
-    return f"{top}/{unit_folder(data, unit)}/{stem}.docx"
+    return f"{top}/{unit_folder(data, unit)}/{stem}{ext}"
 
 
 def period_month(data) -> str:
@@ -51,19 +52,22 @@ def person(data, person_id: str | None, *, phone: bool = False) -> dict:
     return found
 
 
-def unit_header(data, unit, *, phone: bool = False) -> dict:
+UNIT_ROLES = ("leader", "supervisor", "liaison")
+
+
+def unit_header(data, unit, *, phone: bool = False, roles: tuple[str, ...] = UNIT_ROLES) -> dict:
     """The header every form of a unit carries, filled or blank.
 
     It holds only what forms print: every value a context reads ties the document
-    to it (xinfang.tracking), so a header holding every phone number would remake
-    all of a unit's documents whenever one changed. `phone` adds the liaison's
-    office line, which the plans and reports print when the unit has no petition line.
+    to it (xinfang.tracking, and `generate.py who`), so a header holding every phone
+    number would remake all of a unit's documents whenever one changed. `roles` are
+    the unit's people the form prints; `phone` adds the liaison's office line, which
+    the plans and reports print when the unit has no petition line.
     """
-    return {
-        "id": unit.id, "name": unit.name, "label": unit.label, "kind": unit.kind, "city": unit.city,
-        "leader": person(data, unit.leader), "supervisor": person(data, unit.supervisor),
-        "liaison": person(data, unit.liaison, phone=phone), "phone": unit.phone or "",
-    }
+    header = {"id": unit.id, "name": unit.name, "label": unit.label, "kind": unit.kind, "city": unit.city}
+    for role in roles:
+        header[role] = person(data, getattr(unit, role), phone=phone and role == "liaison")
+    return {**header, "phone": unit.phone or ""}
 
 
 def enterprise_header(data) -> dict:

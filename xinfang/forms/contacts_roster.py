@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from functools import partial
 
-from ..render import Job
-from .common import enterprise_header, output_path, unit_header
+from .common import enterprise_header, period_month
+from .declaration import Document, Form
 from .scope import blank_date, empty_rows, issuing_units
 
 FORM = "应急通讯录"
@@ -15,11 +15,15 @@ PERSON_KEYS = ("no", "role", "name", "post", "office_phone", "mobile")
 BLANK_ROWS = 15
 
 
-def jobs(data, blank: bool) -> list[Job]:
-    period = "" if blank else f"{data.today.year}年{data.today.month}月"
-    return [Job(path=output_path(data, unit, FORM, period, blank=blank), template=TEMPLATE,
-                make=partial(context, data, unit, blank), title=f"{unit.label}{FORM}")
-            for unit in issuing_units(data)]
+def documents(data) -> list[Document]:
+    return [Document(unit, partial(context, data, unit, False), period_month(data)) for unit in issuing_units(data)]
+
+
+def blank_context(data, unit) -> dict:
+    return context(data, unit, True)
+
+
+DECLARATION = Form(FORM, TEMPLATE, documents, issuing_units, blank_context)
 
 
 def _people(data, entries) -> list[dict]:
@@ -93,7 +97,7 @@ def context(data, unit, blank: bool) -> dict:
     ent, e = enterprise_header(data), data.emergency.post
     office_note = (f"{e.office.name}设在{data.units[e.office.unit].label}，值班电话 {e.office.phone}；"
                    f"{data.enterprise.office.name}电话 {data.enterprise.office.phone}。")
-    base = {"ent": ent, "unit": unit_header(data, unit), "blank": blank,
+    base = {"blank": blank,
             "date": blank_date() if blank else ent["date"]}
     if blank:
         sections = [{"title": "本单位应急联系人", "note": "", "rows": empty_rows(PERSON_KEYS, BLANK_ROWS)}]

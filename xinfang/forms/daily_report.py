@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from ..render import Job
-from .common import enterprise_header, output_path
+from .declaration import Document, Form
 from .ledger import LEVEL_ORDER, ledger_units
 from .narrative import date_text
 from .scope import ALERT_FILL, LEVEL_FILL, NO_FILL, blank_date, empty_rows, issuing_units
@@ -25,12 +24,8 @@ NEW_KEYS = ("no", "unit", "description", "people", "level", "owner", "screening"
 BLANK_RED_ROWS, BLANK_NEW_ROWS = 5, 4
 
 
-def jobs(data, blank: bool) -> list[Job]:
-    if blank:
-        return [Job(output_path(data, unit, FORM, "", blank=True), TEMPLATE, partial(blank_context, data, unit),
-                    f"{unit.label}{FORM}（空白）") for unit in issuing_units(data)]
-    return [Job(output_path(data, unit, FORM, ""), TEMPLATE, partial(context, data, unit), f"{unit.label}{FORM}")
-            for unit in ledger_units(data)]
+def documents(data) -> list[Document]:
+    return [Document(unit, partial(context, data, unit)) for unit in ledger_units(data)]
 
 
 def report_rule(data):
@@ -59,13 +54,9 @@ def new_row(data, number: int, risk) -> dict:
             "owner": _name(data, risk.owner), "screening": campaign or risk.screening}
 
 
-def _base(data, unit, blank: bool) -> dict:
+def _base(data, blank: bool) -> dict:
     rule = report_rule(data)
-    # Only what the report prints of the unit: its name and liaison (see common.unit_header).
-    liaison = data.people.get(unit.liaison) if unit.liaison else None
-    return {"blank": blank, "enterprise": enterprise_header(data),
-            "unit": {"name": unit.name, "liaison": {"name": liaison.name if liaison else ""}},
-            "rule": {"when": rule.when, "to": rule.to, "content": rule.content or ""} if rule else None}
+    return {"blank": blank, "rule": {"when": rule.when, "to": rule.to, "content": rule.content or ""} if rule else None}
 
 
 def context(data, unit) -> dict:
@@ -77,7 +68,7 @@ def context(data, unit) -> dict:
     leader = data.people.get(unit.leader) if unit.leader else None
     closed = sum(r.closed == today for r in risks)
     return {
-        **_base(data, unit, False),
+        **_base(data, False),
         "date": date_text(today),
         "to": f"{unit.name}主要领导{leader.name}" if leader else f"{unit.name}主要领导",
         "summary": summary(data, unit, open_risks, reds, found, closed),
@@ -110,10 +101,13 @@ def summary(data, unit, open_risks, reds, found, closed: int) -> str:
 
 def blank_context(data, unit) -> dict:
     return {
-        **_base(data, unit, True),
+        **_base(data, True),
         "date": blank_date(), "to": "",
         "summary": "截至____年__月__日，本单位在办信访隐患____条，其中红色____条（超期____条）；"
                    "当日新发现隐患____条，其中红色____条；当日销号____条。",
         "reds": empty_rows(RED_KEYS, BLANK_RED_ROWS, status_bg=NO_FILL),
         "found": empty_rows(NEW_KEYS, BLANK_NEW_ROWS, bg=NO_FILL),
     }
+
+
+DECLARATION = Form(FORM, TEMPLATE, documents, issuing_units, blank_context, unit_roles=("liaison",))

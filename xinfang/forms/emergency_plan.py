@@ -6,8 +6,7 @@ people who sit in the command post, and nobody else's. Blanks list nobody.
 
 from __future__ import annotations
 
-from .common import enterprise_header, unit_header
-from .plans import company_plan_jobs
+from .plans import company_plan
 from .narrative import GAP, date_text, duration, names, unit_names, who
 from .scope import blank_date
 from ..model import same_place
@@ -17,14 +16,6 @@ TEMPLATE = "emergency_plan.docx"
 ARRIVING_KIND = "二级单位"  # whose arrival times the plan tabulates per place
 # Tasks the plan's standing wording gives a working group, by a word of its name.
 TEAM_TASKS = {"report": "信息", "aftercare": "善后"}
-
-
-def jobs(data, blank: bool) -> list:
-    return company_plan_jobs(data, blank, FORM, TEMPLATE, context, blank_context)
-
-
-def _base(data, unit, blank: bool) -> dict:
-    return {"blank": blank, "enterprise": enterprise_header(data), "unit": unit_header(data, unit, phone=True)}
 
 
 def team_tasks(post) -> dict:
@@ -116,7 +107,7 @@ def context(data) -> dict:
     e = data.emergency
     post = e.post
     return {
-        **_base(data, data.root, False),
+        "blank": False,
         "issuer": data.enterprise.documents.issuer, "date": date_text(data.today),
         "post": {
             "name": post.name,
@@ -151,7 +142,7 @@ def blank_context(data, unit) -> dict:
         return [{k: "" for k in keys} for _ in range(count)]
 
     return {
-        **_base(data, unit, True),
+        "blank": True,
         "issuer": unit.name, "date": blank_date(),
         "post": {
             "name": data.emergency.post.name,
@@ -171,3 +162,6 @@ def blank_context(data, unit) -> dict:
         "roster": rows(("role", "name", "post", "office_phone", "mobile"), 8),
         "members": rows(("unit", "leader", "liaison", "phone"), 6),
     }
+
+
+DECLARATION = company_plan(FORM, TEMPLATE, context, blank_context)

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from ..render import Job
-from .common import enterprise_header, output_path, unit_header
+from .declaration import Document, Form
 from .narrative import date_text, who
 from .partner_units import handover_units
 from .scope import blank_date
@@ -22,12 +21,8 @@ CARD_KEYS = ("id", "name", "id_number", "mobile", "address", "unit", "community"
 BLANK_RECORDS = 8
 
 
-def jobs(data, blank: bool) -> list[Job]:
-    if blank:
-        return [Job(output_path(data, unit, FORM, "", blank=True), TEMPLATE, partial(blank_context, data, unit),
-                    f"{unit.label}{FORM}（空白）") for unit in handover_units(data)]
-    return [Job(output_path(data, data.units[h.unit], FORM, h.id, confidential=True), TEMPLATE,
-                partial(context, data, h.id), f"{data.units[h.unit].label}{FORM}（{h.id}）", confidential=True)
+def documents(data) -> list[Document]:
+    return [Document(data.units[h.unit], partial(context, data, h.id), item=h.id)
             for h in sorted(data.hardship, key=lambda h: h.id)]
 
 
@@ -38,8 +33,7 @@ def context(data, case_id: str) -> dict:
                for r in h.records]
     total = sum(r.amount or 0 for r in h.records)
     return {
-        "blank": False, "enterprise": enterprise_header(data), "unit": unit_header(data, data.units[h.unit]),
-        "card": {"id": h.id, "name": h.name, "id_number": h.id_number or "", "mobile": h.mobile or "",
+        "blank": False, "card": {"id": h.id, "name": h.name, "id_number": h.id_number or "", "mobile": h.mobile or "",
                  "address": h.address or "", "unit": data.units[h.unit].name,
                  "community": communities.get(h.community, "") if h.community else "未移交",
                  "retired": date_text(h.retired), "hardship": h.hardship, "family": h.family,
@@ -52,7 +46,9 @@ def context(data, case_id: str) -> dict:
 
 def blank_context(data, unit) -> dict:
     return {
-        "blank": True, "enterprise": enterprise_header(data), "unit": unit_header(data, unit),
-        "card": {**{k: "" for k in CARD_KEYS}, "unit": unit.name, "opened": blank_date()},
+        "blank": True, "card": {**{k: "" for k in CARD_KEYS}, "unit": unit.name, "opened": blank_date()},
         "records": [{"date": "", "note": "", "amount": ""} for _ in range(BLANK_RECORDS)], "total": "",
     }
+
+
+DECLARATION = Form(FORM, TEMPLATE, documents, handover_units, blank_context, confidential=True)

@@ -19,10 +19,9 @@ import dataclasses
 from functools import partial
 
 from ..model import RISK_CATEGORIES, RISK_LEVELS, Campaign
-from ..render import Job
 from ..workdays import calendar_for
 from ..yearfigures import COUNTS, year_on_year
-from .common import enterprise_header, output_path, unit_header
+from .declaration import Document, Form
 from .narrative import GAP, date_text, quoted, scope_names, sentence, unit_names, who
 from .scope import LEVEL_FILL, allowed_values, blank_date, planning_units
 
@@ -32,13 +31,8 @@ BLANK_ROWS = 3
 LEAD_DAYS_DEFAULT = {f.name: f.default for f in dataclasses.fields(Campaign)}["lead_days"]
 
 
-def jobs(data, blank: bool) -> list[Job]:
-    if blank:
-        return [Job(output_path(data, unit, FORM, "", blank=True), TEMPLATE, partial(blank_context, data, unit),
-                    f"{unit.label}{FORM}（空白）") for unit in planning_units(data)]
-    return [Job(output_path(data, data.root, FORM, campaign.name), TEMPLATE,
-                partial(context, data, campaign), f"{campaign.name}报告")
-            for campaign in data.campaigns]
+def documents(data) -> list[Document]:
+    return [Document(data.root, partial(context, data, campaign), item=campaign.name) for campaign in data.campaigns]
 
 
 def campaign_entries(data, campaign) -> list:
@@ -125,8 +119,6 @@ def context(data, campaign) -> dict:
         words["findings"] = found_sentence(data, total, when)
     return {
         "blank": False, "phase": when,
-        "enterprise": enterprise_header(data),
-        "unit": unit_header(data, data.root, phone=True),
         "allowed": allowed_values(), "lead_days_default": LEAD_DAYS_DEFAULT,
         "addressee": data.enterprise.short_name + data.enterprise.group.name,
         "issuer": data.enterprise.documents.issuer,
@@ -171,8 +163,6 @@ def blank_context(data, unit) -> dict:
     units = [unit] + list(unit.children)
     return {
         "blank": True, "phase": "past",
-        "enterprise": enterprise_header(data),
-        "unit": unit_header(data, unit, phone=True),
         "allowed": allowed_values(), "lead_days_default": LEAD_DAYS_DEFAULT,
         "addressee": data.enterprise.documents.issuer, "issuer": unit.name, "date": blank_date(),
         "words": {
@@ -199,3 +189,6 @@ def blank_context(data, unit) -> dict:
                            "rows": [{"name": label, "previous": "", "current": "", "change": ""}
                                     for _, label in COUNTS]}},
     }
+
+
+DECLARATION = Form(FORM, TEMPLATE, documents, planning_units, blank_context, unit_phone=True)

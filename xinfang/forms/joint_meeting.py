@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from ..render import Job
-from .common import enterprise_header, output_path, unit_header
+from .declaration import Document, Form
 from .narrative import who
 from .partner_units import paired_units
 from .scope import empty_rows
@@ -25,15 +24,11 @@ BLANK_COMMUNITIES = 5
 DECISION_ROWS = 5
 
 
-def jobs(data, blank: bool) -> list[Job]:
-    if blank:
-        return [Job(output_path(data, unit, FORM, "", blank=True), TEMPLATE, partial(blank_context, data, unit),
-                    f"{unit.label}{FORM}（空白）") for unit in paired_units(data)]
+def documents(data) -> list[Document]:
     p = data.partners
     if not (p.meeting.members or p.communities):
         return []
-    return [Job(output_path(data, unit, FORM, f"{data.enterprise.year}年"), TEMPLATE,
-                partial(context, data, unit), f"{unit.label}{FORM}") for unit in paired_units(data)]
+    return [Document(unit, partial(context, data, unit), f"{data.enterprise.year}年") for unit in paired_units(data)]
 
 
 def members(data) -> list[dict]:
@@ -62,16 +57,17 @@ def _meeting(data) -> dict:
 
 def context(data, unit) -> dict:
     return {
-        "blank": False, "enterprise": enterprise_header(data), "unit": unit_header(data, unit, phone=True),
-        "meeting": _meeting(data), "members": members(data), "communities": communities(data, unit),
+        "blank": False, "meeting": _meeting(data), "members": members(data), "communities": communities(data, unit),
         "decisions": empty_rows(("no", "item", "owner", "deadline"), DECISION_ROWS),
     }
 
 
 def blank_context(data, unit) -> dict:
     return {
-        "blank": True, "enterprise": enterprise_header(data), "unit": unit_header(data, unit, phone=True),
-        "meeting": _meeting(data), "members": empty_rows(MEMBER_KEYS, BLANK_MEMBERS),
+        "blank": True, "meeting": _meeting(data), "members": empty_rows(MEMBER_KEYS, BLANK_MEMBERS),
         "communities": empty_rows(COMMUNITY_KEYS, BLANK_COMMUNITIES),
         "decisions": empty_rows(("no", "item", "owner", "deadline"), DECISION_ROWS),
     }
+
+
+DECLARATION = Form(FORM, TEMPLATE, documents, paired_units, blank_context, unit_phone=True)

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from functools import partial
 
-from ..render import Job
-from .common import enterprise_header, output_path, period_month, unit_header
-from .scope import ALERT_FILL, NO_FILL, allowed_values, blank_date, blank_period, empty_rows, issuing_units
+from .common import enterprise_header, period_month, unit_header
+from .declaration import Document, Form
+from .scope import ALERT_FILL, NO_FILL, allowed_values, blank_date, empty_rows, issuing_units
 
 FORM = "重点人员动态管理清单"
 TEMPLATE = "key_person_list.docx"
@@ -23,17 +23,18 @@ def persons_under(data, unit) -> list:
     return sorted((k for k in data.key_persons if k.unit in ids), key=lambda k: (k.cls, k.unit, k.id))
 
 
-def jobs(data, blank: bool) -> list[Job]:
-    if blank:
-        return [Job(path=output_path(data, unit, FORM, "", blank=True), template=TEMPLATE,
-                    make=partial(context, data, unit, blank=True), title=f"{unit.label}{FORM}")
-                for unit in issuing_units(data)]
+def documents(data) -> list[Document]:
     if not data.has_confidential:
         return []
     units = [u for u in issuing_units(data) if u.id == data.root.id or persons_under(data, u)]
-    return [Job(path=output_path(data, unit, FORM, period_month(data), confidential=True), template=TEMPLATE,
-                make=partial(context, data, unit, blank=False), title=f"{unit.label}{FORM}", confidential=True)
-            for unit in units]
+    return [Document(unit, partial(context, data, unit, blank=False), period_month(data)) for unit in units]
+
+
+def blank_context(data, unit) -> dict:
+    return context(data, unit, blank=True)
+
+
+DECLARATION = Form(FORM, TEMPLATE, documents, issuing_units, blank_context, confidential=True)
 
 
 def contact_check(data, person, policy) -> tuple[str, bool]:
@@ -66,11 +67,11 @@ def policy_rows(data) -> list[dict]:
 
 def context(data, unit, blank: bool) -> dict:
     ent, header = enterprise_header(data), unit_header(data, unit)
-    base = {"ent": ent, "unit": header, "blank": blank, "policies": policy_rows(data),
+    base = {"blank": blank, "policies": policy_rows(data),
             "filler": header["liaison"]["name"], "reviewer": header["leader"]["name"],
             "allowed": allowed_values()}
     if blank:
-        return {**base, "period": blank_period(), "date": blank_date(),
+        return {**base, "date": blank_date(),
                 "rows": empty_rows(ROW_KEYS, on_time_bg=NO_FILL), "summary": ""}
     policies = {p.cls: p for p in data.key_groups.policies}
     persons = persons_under(data, unit)
@@ -78,4 +79,4 @@ def context(data, unit, blank: bool) -> dict:
     counts = "，".join(f"{c}类 {sum(k.cls == c for k in persons)} 人" for c in sorted(policies))
     late = sum(r["on_time"] != "是" for r in rows)
     summary = f"共 {len(rows)} 人（{counts}）；截至{ent['date']}，未按期联系 {late} 人。"
-    return {**base, "period": period_month(data), "date": ent["date"], "rows": rows, "summary": summary}
+    return {**base, "date": ent["date"], "rows": rows, "summary": summary}

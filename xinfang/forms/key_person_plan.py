@@ -7,18 +7,13 @@ and no key person's name or personal data can reach it.
 
 from __future__ import annotations
 
-from .common import enterprise_header, unit_header
-from .plans import company_plan_jobs
+from .plans import company_plan
 from .narrative import GAP, date_text, duration, sentence, who
 from .scope import blank_date
 
 FORM = "重点人员应急处置预案"
 TEMPLATE = "key_person_plan.docx"
 RESPONSIBLE_KINDS = ("二级单位", "基层单位")
-
-
-def jobs(data, blank: bool) -> list:
-    return company_plan_jobs(data, blank, FORM, TEMPLATE, context, blank_context)
 
 
 def _name(data, person_id) -> str:
@@ -41,7 +36,7 @@ def responsible_units(data) -> list[dict]:
 def context(data) -> dict:
     e = data.enterprise
     return {
-        "blank": False, "enterprise": enterprise_header(data), "unit": unit_header(data, data.root, phone=True),
+        "blank": False,
         "issuer": e.documents.issuer, "date": date_text(data.today),
         "group_leader": who(data, e.group.leader),
         "office": {"unit": data.units[e.office.lead_unit].name, "director": who(data, e.office.director),
@@ -60,7 +55,7 @@ def blank_context(data, unit) -> dict:
         return [{k: "" for k in keys} for _ in range(count)]
 
     return {
-        "blank": True, "enterprise": enterprise_header(data), "unit": unit_header(data, unit, phone=True),
+        "blank": True,
         "issuer": unit.name, "date": blank_date(),
         "group_leader": GAP, "office": {"unit": GAP, "director": GAP, "phone": GAP},
         "report": "____分钟", "onsite": "____分钟", "arrivals": True,
@@ -70,3 +65,6 @@ def blank_context(data, unit) -> dict:
         "measures": [GAP] * 3,
         "units": rows(("unit", "leader", "supervisor", "liaison", "phone"), 6),
     }
+
+
+DECLARATION = company_plan(FORM, TEMPLATE, context, blank_context)

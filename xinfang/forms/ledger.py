@@ -5,9 +5,9 @@ from __future__ import annotations
 from functools import partial
 
 from .. import rhythm
-from ..render import Job
-from .common import enterprise_header, output_path, period_month, unit_header
-from .scope import (ALERT_FILL, LEVEL_FILL, NO_FILL, allowed_values, blank_date, blank_period,
+from .common import enterprise_header, period_month, unit_header
+from .declaration import Document, Form
+from .scope import (ALERT_FILL, LEVEL_FILL, NO_FILL, allowed_values, blank_date,
                     empty_rows, issuing_units)
 
 FORM = "信访隐患排查台账"
@@ -24,18 +24,23 @@ def ledger_units(data) -> list:
     return [u for u in issuing_units(data) if u.kind in ALWAYS or data.risks_under(u)]
 
 
-def jobs(data, blank: bool) -> list[Job]:
-    units = issuing_units(data) if blank else ledger_units(data)
-    period = "" if blank else period_month(data)
-    found = [Job(path=output_path(data, unit, FORM, period, blank=blank), template=TEMPLATE,
-                 make=partial(context, data, unit, blank), title=f"{unit.label}{FORM}")
-             for unit in units]
-    if not blank:  # the company-wide ledger also as a workbook, for sorting and filtering in Excel
-        root = data.root
-        path = output_path(data, root, FORM, period).removesuffix(".docx") + ".xlsx"
-        found.append(Job(path=path, template=WORKBOOK, make=partial(workbook_context, data),
-                         title=f"{root.label}{FORM}"))
-    return found
+def documents(data) -> list[Document]:
+    return [Document(unit, partial(context, data, unit, False), period_month(data)) for unit in ledger_units(data)]
+
+
+def blank_context(data, unit) -> dict:
+    return context(data, unit, True)
+
+
+def workbook_documents(data) -> list[Document]:
+    return [Document(data.root, partial(workbook_context, data), period_month(data))]
+
+
+DECLARATION = (
+    Form(FORM, TEMPLATE, documents, issuing_units, blank_context),
+    # the company-wide ledger also as a workbook, for sorting and filtering in Excel
+    Form(FORM, WORKBOOK, workbook_documents, unit_roles=()),
+)
 
 
 def sort_key(risk):
@@ -93,9 +98,7 @@ def by_unit(data, unit) -> list[dict]:
 def context(data, unit, blank: bool) -> dict:
     header = unit_header(data, unit)
     ctx = {
-        "ent": enterprise_header(data), "unit": header, "blank": blank,
-        "rollup": unit.id == data.root.id and not blank,
-        "period": blank_period() if blank else period_month(data),
+        "blank": blank, "rollup": unit.id == data.root.id and not blank,
         "filler": header["liaison"]["name"], "reviewer": header["leader"]["name"],
         "date": blank_date() if blank else enterprise_header(data)["date"],
         "allowed": allowed_values(), "rhythm": rhythm.wording(data.enterprise.screening),
@@ -115,7 +118,7 @@ def workbook_context(data) -> dict:
     risks = sorted(data.risks, key=sort_key)
     units = [u for u in data.descendants(data.root) if data.own_risks(u)]
     return {
-        "ent": enterprise_header(data), "period": period_month(data), "form": FORM,
+        "form": FORM,
         "today": data.today.isoformat(),
         "rows": [entry_row(data, i, r) for i, r in enumerate(risks, 1)],
         "by_unit": [{"unit": u.label, **tally(data, data.own_risks(u))} for u in units],

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from functools import partial
 
-from ..render import Job
 from .case_ownership import is_backlog, months_pending
-from .common import enterprise_header, office_full_name, output_path, unit_header
+from .common import office_full_name
+from .declaration import Document, Form
 from .narrative import GAP, date_text, duration, names, sentence, who
 from .scope import blank_date, issuing_units
 
@@ -21,13 +21,9 @@ TEMPLATE = "major_risk_report.docx"
 BLANK_PROGRESS = 3
 
 
-def jobs(data, blank: bool) -> list[Job]:
-    if blank:
-        return [Job(output_path(data, unit, FORM, "", blank=True), TEMPLATE, partial(blank_context, data, unit),
-                    f"{unit.label}{FORM}（空白）") for unit in issuing_units(data)]
-    return [Job(output_path(data, data.units[risk.unit], FORM, risk.id), TEMPLATE,
-                partial(context, data, risk.unit, risk.id),
-                f"{data.units[risk.unit].label}{FORM}（{risk.id}）") for risk in open_reds(data)]
+def documents(data) -> list[Document]:
+    return [Document(data.units[risk.unit], partial(context, data, risk.unit, risk.id), item=risk.id)
+            for risk in open_reds(data)]
 
 
 def open_reds(data) -> list:
@@ -66,8 +62,7 @@ def context(data, unit_id: str, risk_id: str) -> dict:
     campaign = next((c.name for c in data.campaigns if c.id == risk.campaign), "")
     status = risk.status(data.today)
     return {
-        "blank": False, "enterprise": enterprise_header(data), "unit": unit_header(data, unit, phone=True),
-        "to": addressee(data), "date": date_text(data.today), "issuer": unit.name,
+        "blank": False, "to": addressee(data), "date": date_text(data.today), "issuer": unit.name,
         "risk": {
             "id": risk.id, "description": sentence(risk.description), "category": risk.category,
             "people": risk.people_count, "registered": date_text(risk.registered),
@@ -87,8 +82,7 @@ def context(data, unit_id: str, risk_id: str) -> dict:
 
 def blank_context(data, unit) -> dict:
     return {
-        "blank": True, "enterprise": enterprise_header(data), "unit": unit_header(data, unit, phone=True),
-        "to": addressee(data), "date": blank_date(), "issuer": unit.name,
+        "blank": True, "to": addressee(data), "date": blank_date(), "issuer": unit.name,
         "risk": {"id": GAP, "description": f"问题描述：{GAP}", "category": GAP, "people": "____", "registered": blank_date(),
                  "screening": GAP, "deadline": blank_date(), "status": GAP, "months": "__",
                  "leader": GAP, "owner": GAP, "measures": GAP},
@@ -96,3 +90,6 @@ def blank_context(data, unit) -> dict:
         "progress": [{"date": blank_date(), "note": GAP} for _ in range(BLANK_PROGRESS)],
         "requests": [GAP] * 2,
     }
+
+
+DECLARATION = Form(FORM, TEMPLATE, documents, issuing_units, blank_context, unit_phone=True)

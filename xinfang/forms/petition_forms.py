@@ -14,9 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import partial
 
-from ..render import Job
 from . import petition_case
-from .common import office_full_name, output_path, person
+from .common import office_full_name, person
+from .declaration import Document, Form, declared_jobs
 from .narrative import GAP, date_text
 from .scope import blank_date, petition_units
 
@@ -25,7 +25,7 @@ LONG_GAP = GAP * 3
 
 
 @dataclass(frozen=True)
-class Form:
+class PetitionForm:
     key: str  # template petition_<key>.docx; context keys limit rule / due by this key
     name: str
     step: str  # the step of procedure.yaml's 办理流程 the form belongs to
@@ -37,13 +37,13 @@ class Form:
 
 
 FORMS = [
-    Form("visit", "来访登记表", "登记受理", "登"),
-    Form("acceptance", "受理告知书", "登记受理", "受"),
-    Form("rejection", "不予受理告知书", "登记受理", "不受"),
-    Form("extension", "延期办理告知书", "办理", "延"),
-    Form("reply", "答复意见书", "答复", "复"),
-    Form("review", "复查意见书", "复查", "复查"),
-    Form("recheck", "复核意见书", "复核", "复核"),
+    PetitionForm("visit", "来访登记表", "登记受理", "登"),
+    PetitionForm("acceptance", "受理告知书", "登记受理", "受"),
+    PetitionForm("rejection", "不予受理告知书", "登记受理", "不受"),
+    PetitionForm("extension", "延期办理告知书", "办理", "延"),
+    PetitionForm("reply", "答复意见书", "答复", "复"),
+    PetitionForm("review", "复查意见书", "复查", "复查"),
+    PetitionForm("recheck", "复核意见书", "复核", "复核"),
 ]
 
 
@@ -52,13 +52,20 @@ FORMS = [
 LEVELS_BELOW = {"review": 1, "recheck": 2}
 
 
-def jobs(data, blank: bool) -> list[Job]:
-    if blank:
-        return [Job(output_path(data, unit, form.name, "", blank=True), form.template,
-                    partial(blank_context, data, unit, form), f"{unit.label}{form.name}（空白）")
-                for unit, forms in unit_forms(data) for form in forms]
-    return [Job(output_path(data, data.root, form.name, EXAMPLE), form.template,
-                partial(example_context, data, form), example_title(data, form)) for form in FORMS]
+def declare(form: PetitionForm) -> Form:
+    """The example under the root unit, and a blank for each petition unit that issues the form."""
+    def documents(data) -> list[Document]:
+        return [Document(data.root, partial(example_context, data, form), item=EXAMPLE)]
+
+    def blank_units(data) -> list:
+        return [unit for unit, forms in unit_forms(data) if form in forms]
+
+    return Form(form.name, form.template, documents, blank_units, partial(blank_context, form=form), unit_roles=())
+
+
+def jobs(data, blank: bool) -> list:
+    """For xinfang.site.downloads, which offers the examples beside the blanks."""
+    return declared_jobs(DECLARATION, data, blank)
 
 
 def unit_forms(data) -> list[tuple]:
@@ -71,7 +78,7 @@ def unit_forms(data) -> list[tuple]:
     return [(unit, [f for f in FORMS if LEVELS_BELOW.get(f.key, 0) <= levels[unit.id]]) for unit in units]
 
 
-def example_title(data, form: Form) -> str:
+def example_title(data, form: PetitionForm) -> str:
     return f"{data.root.label}{form.name}（{EXAMPLE}）"
 
 
@@ -120,7 +127,7 @@ def _above(data, unit) -> str:
     return data.units[unit.parent].name if unit.parent in ids else petition_case.UPPER
 
 
-def _base(data, unit, form: Form, *, blank: bool) -> dict:
+def _base(data, unit, form: PetitionForm, *, blank: bool) -> dict:
     # Only what the forms print: each value read ties the document to it (xinfang.tracking).
     contact = {"name": "", "phone": ""}
     if form.key != "visit":  # letters name whom the petitioner may call; the register does not
@@ -128,12 +135,12 @@ def _base(data, unit, form: Form, *, blank: bool) -> dict:
         contact = {"name": liaison["name"], "phone": unit.phone or liaison["office_phone"]}
     return {
         "blank": blank, "example": not blank, "form": form.name,
-        "enterprise": {"name": data.enterprise.name}, "unit": {"name": unit.name}, "contact": contact,
+        "issuer": unit.name, "contact": contact,
         "lim": _limits(data), "rule": limit_rules(data.procedure.limits)[form.key],
     }
 
 
-def blank_context(data, unit, form: Form) -> dict:
+def blank_context(data, unit, form: PetitionForm) -> dict:
     dates = dict.fromkeys(("received", "notice_due", "accepted", "handle_due", "extension", "extended_due",
                            "reply", "review_requested", "review_due", "review", "recheck_requested", "recheck_due",
                            "recheck"), blank_date())
@@ -152,7 +159,7 @@ def blank_context(data, unit, form: Form) -> dict:
     }
 
 
-def example_context(data, form: Form) -> dict:
+def example_context(data, form: PetitionForm) -> dict:
     chain = petition_case.chain(data)
     issuer = {"review": chain.reviewer, "recheck": chain.rechecker}.get(form.key, chain.handler) or data.root
     d = {key: date_text(day) for key, day in petition_case.dates(data).items()}
@@ -172,3 +179,6 @@ def example_context(data, form: Form) -> dict:
         "original": names[0], "reviewed_by": names[1],
         "next_body": names[2] if form.key == "review" else names[1],
     }
+
+
+DECLARATION = tuple(declare(form) for form in FORMS)

@@ -16,9 +16,8 @@ from dateutil.relativedelta import relativedelta
 from dateutil.rrule import MONTHLY, WEEKLY, rrule, weekday
 
 from ..model import WEEKDAYS
-from ..render import Job
 from ..workdays import calendar_for
-from .common import enterprise_header, output_path, unit_header
+from .declaration import Document, Form
 from .narrative import date_text, name_with_post
 from .scope import blank_date, reception_units
 
@@ -28,13 +27,8 @@ BLANK_ROWS = 12
 ROW_KEYS = ("date", "weekday", "time", "leader", "mode", "place", "notice", "note")
 
 
-def jobs(data, blank: bool) -> list[Job]:
-    if blank:
-        return [Job(output_path(data, unit, FORM, "", blank=True), TEMPLATE, partial(blank_context, data, unit),
-                    f"{unit.label}{FORM}（空白）") for unit in reception_units(data)]
-    first, last = schedule_months(data)
-    return [Job(output_path(data, data.root, FORM, period_text(first, last)), TEMPLATE,
-                partial(context, data), f"{data.root.label}{FORM}")]
+def documents(data) -> list[Document]:
+    return [Document(data.root, partial(context, data), period_text(*schedule_months(data)))]
 
 
 def schedule_months(data) -> tuple[dt.date, dt.date]:
@@ -96,17 +90,17 @@ def _rules(data) -> dict:
 
 
 def context(data) -> dict:
-    first, last = schedule_months(data)
     return {
-        "blank": False, "enterprise": enterprise_header(data), "unit": unit_header(data, data.root),
-        "period": period_text(first, last), "date": date_text(data.today), "rules": _rules(data),
+        "blank": False, "date": date_text(data.today), "rules": _rules(data),
         "rows": sessions(data),
     }
 
 
 def blank_context(data, unit) -> dict:
     return {
-        "blank": True, "enterprise": enterprise_header(data), "unit": unit_header(data, unit),
-        "period": "______年____月至______年____月", "date": blank_date(), "rules": _rules(data),
+        "blank": True, "date": blank_date(), "rules": _rules(data),
         "rows": [{k: "" for k in ROW_KEYS} for _ in range(BLANK_ROWS)],
     }
+
+
+DECLARATION = Form(FORM, TEMPLATE, documents, reception_units, blank_context)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from functools import partial
 
-from ..render import Job
-from .common import enterprise_header, output_path, unit_header
+from .common import enterprise_header
+from .declaration import Document, Form
 from .scope import allowed_values, blank_date, empty_rows, issuing_units
 
 FORM = "信访工作责任分工表"
@@ -14,11 +14,16 @@ ROLES = (("主要领导", "leader", "第一责任人"), ("分管领导", "superv
          ("信访联络员", "liaison", "信访联络岗"))
 
 
-def jobs(data, blank: bool) -> list[Job]:
-    period = "" if blank else f"{data.enterprise.year}年"
-    return [Job(path=output_path(data, unit, FORM, period, blank=blank), template=TEMPLATE,
-                make=partial(context, data, unit, blank), title=f"{unit.label}{FORM}")
+def documents(data) -> list[Document]:
+    return [Document(unit, partial(context, data, unit, False), f"{data.enterprise.year}年")
             for unit in issuing_units(data)]
+
+
+def blank_context(data, unit) -> dict:
+    return context(data, unit, True)
+
+
+DECLARATION = Form(FORM, TEMPLATE, documents, issuing_units, blank_context)
 
 
 def concerns(data, assignment, unit, chain: set[str] | None = None) -> bool:
@@ -55,7 +60,7 @@ def own_rows(data, unit) -> list[dict]:
 
 def context(data, unit, blank: bool) -> dict:
     ent = enterprise_header(data)
-    base = {"ent": ent, "unit": unit_header(data, unit), "blank": blank, "own": own_rows(data, unit),
+    base = {"blank": blank, "own": own_rows(data, unit),
             "company": unit.id == data.root.id, "year": data.enterprise.year,
             "date": blank_date() if blank else ent["date"], "allowed": allowed_values()}
     if blank:

@@ -10,12 +10,12 @@ from functools import partial
 
 from .. import rhythm
 from .. import model as m
-from ..render import Job
 from ..returns.columns import FORM_NAME, FORMAT_VERSION
 from ..returns.values import fields_of, person_labels, workbook_people
 from ..tracking import plain
 from .blank_bundle import stage_zip
-from .common import enterprise_header, period_month, safe_name, unit_folder
+from .common import period_month, safe_name
+from .declaration import Document, Form, declared_jobs
 from .ledger import ledger_units
 from .scope import ISSUING_KINDS
 
@@ -28,16 +28,13 @@ def return_units(data) -> list:
     return [u for u in ledger_units(data) if u.id != data.root.id or data.own_risks(u)]
 
 
-def workbook_path(data, unit) -> str:
-    data, unit = plain(data), plain(unit)
-    return f"{TOP}/{unit_folder(data, unit)}/{safe_name(unit.label)}-{FORM_NAME}-{period_month(data)}.xlsx"
+def documents(data) -> list[Document]:
+    return [Document(unit, partial(context, data, unit), period_month(data)) for unit in return_units(data)]
 
 
-def jobs(data, blank: bool) -> list[Job]:
-    if blank:
-        return []
-    return [Job(path=workbook_path(data, unit), template=TEMPLATE, make=partial(context, data, unit),
-                title=f"{unit.label}{FORM_NAME}") for unit in return_units(data)]
+def jobs(data, blank: bool) -> list:
+    """For xinfang.site.downloads, which offers each unit its workbook."""
+    return declared_jobs(DECLARATION, data, blank)
 
 
 def covered_units(data, unit) -> list:
@@ -76,8 +73,6 @@ def context(data, unit) -> dict:
         entries.append({"id": risk.id, "fields": fields, "shown": shown,
                         "history": "\n".join(f"{p.date.isoformat()} {p.note}" for p in history)})
     return {
-        "ent": enterprise_header(data), "period": period_month(data),
-        "unit": {"id": unit.id, "label": unit.label, "name": unit.name},
         "form": FORM_NAME, "version": FORMAT_VERSION, "data_date": data.today.isoformat(),
         "deadline": rhythm.deadline(data.enterprise.screening),
         "entries": entries, "people": sorted(labels.values()),
@@ -85,6 +80,9 @@ def context(data, unit) -> dict:
         "choices": {"风险等级": list(m.RISK_LEVELS), "问题类别": list(m.RISK_CATEGORIES),
                     "状态": list(m.RISK_STATES), "排查方式": list(m.SCREENING_KINDS)},
     }
+
+
+DECLARATION = Form(FORM_NAME, TEMPLATE, documents, top=TOP, unit_roles=())
 
 
 def bundle_path(data) -> str:

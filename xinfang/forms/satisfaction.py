@@ -12,8 +12,7 @@ from functools import partial
 
 from ..model import SATISFACTION_ITEMS
 from ..numbers import rate_percent
-from ..render import Job
-from .common import enterprise_header, output_path
+from .declaration import Document, Form
 from .ledger import ALWAYS
 from .narrative import GAP, date_text
 from .scope import blank_date, issuing_units
@@ -33,20 +32,18 @@ CRITERIA = {
 COUNT_KEYS = ("satisfied", "basic", "unsatisfied", "total", "rate")
 
 
-def jobs(data, blank: bool) -> list[Job]:
-    if blank:
-        units = [u for u in issuing_units(data) if u.kind in ALWAYS]
-        forms = [Job(output_path(data, unit, FORM, "", blank=True), FORM_TEMPLATE,
-                     partial(form_context, data, unit), f"{unit.label}{FORM}（空白）") for unit in units]
-        summaries = [Job(output_path(data, unit, SUMMARY, "", blank=True), SUMMARY_TEMPLATE,
-                         partial(blank_summary_context, data, unit), f"{unit.label}{SUMMARY}（空白）")
-                     for unit in units if unit.kind in SUMMARY_KINDS]
-        return forms + summaries
+def form_units(data) -> list:
+    return [u for u in issuing_units(data) if u.kind in ALWAYS]
+
+
+def summary_units(data) -> list:
+    return [u for u in form_units(data) if u.kind in SUMMARY_KINDS]
+
+
+def summaries(data) -> list[Document]:
     if not data.enterprise.satisfaction:
         return []
-    root = data.root
-    return [Job(output_path(data, root, SUMMARY, f"{data.enterprise.year}年"), SUMMARY_TEMPLATE,
-                partial(summary_context, data), f"{root.label}{SUMMARY}")]
+    return [Document(data.root, partial(summary_context, data), f"{data.enterprise.year}年")]
 
 
 def _office(data) -> dict:
@@ -55,9 +52,7 @@ def _office(data) -> dict:
 
 
 def form_context(data, unit) -> dict:
-    """Only what the form prints (the unit's name, not its header of people): see common.unit_header."""
-    return {"blank": True, "enterprise": enterprise_header(data), "unit": {"name": unit.name},
-            "office": _office(data),
+    return {"blank": True, "office": _office(data),
             "items": [{"name": item, "criteria": CRITERIA[item]} for item in SATISFACTION_ITEMS]}
 
 
@@ -90,15 +85,20 @@ def summary_context(data) -> dict:
         surveys.append({"period": survey.period, "forms": survey.forms if survey.forms is not None else "",
                         "rows": rows, "total": total,
                         "weakest": weakest["name"] if len(rows) > 1 else "", "weakest_rate": weakest["rate"]})
-    return {"blank": False, "enterprise": enterprise_header(data), "unit": {"name": data.root.name},
-            "period": f"{data.enterprise.year}年", "date": date_text(data.today),
+    return {"blank": False, "date": date_text(data.today),
             "surveys": surveys, "target": target_text(data)}
 
 
 def blank_summary_context(data, unit) -> dict:
     empty = {k: "" for k in COUNT_KEYS}
-    return {"blank": True, "enterprise": enterprise_header(data), "unit": {"name": unit.name},
-            "period": "______年", "date": blank_date(),
+    return {"blank": True, "date": blank_date(),
             "surveys": [{"period": GAP, "forms": "____", "rows": [{"name": item, **empty} for item in SATISFACTION_ITEMS],
                          "total": {"name": "各项合计", **empty}, "weakest": "", "weakest_rate": ""}],
             "target": ""}
+
+
+DECLARATION = (
+    # The unit's name only (unit_roles): the petitioner's form names nobody of the unit.
+    Form(FORM, FORM_TEMPLATE, blank_units=form_units, blank_context=form_context, unit_roles=()),  # always blank
+    Form(SUMMARY, SUMMARY_TEMPLATE, summaries, summary_units, blank_summary_context, unit_roles=()),
+)

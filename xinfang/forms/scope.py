@@ -36,10 +36,6 @@ def allowed_values() -> dict:
     }
 
 
-def blank_period() -> str:
-    return "____年__月"
-
-
 def blank_date() -> str:
     return "____年__月__日"
 

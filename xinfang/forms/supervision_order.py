@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from functools import partial
 
-from ..render import Job
 from .backlog import backlog_cases, blank_chain, blank_facts, case_unit, chain, facts
-from .common import enterprise_header, output_path, unit_header
+from .common import enterprise_header
+from .declaration import Document, Form
 from .narrative import date_text, who
 from .scope import blank_date, supervising_units
 
@@ -19,12 +19,9 @@ FORM = "积案挂牌督办单"
 TEMPLATE = "supervision_order.docx"
 
 
-def jobs(data, blank: bool) -> list[Job]:
-    if blank:
-        return [Job(output_path(data, unit, FORM, "", blank=True), TEMPLATE, partial(blank_context, data, unit),
-                    f"{unit.label}{FORM}（空白）") for unit in supervising_units(data)]
-    return [Job(output_path(data, case_unit(data, case), FORM, case.id), TEMPLATE, partial(context, data, case.id),
-                f"{case_unit(data, case).label}{FORM}（{case.id}）") for case in backlog_cases(data)]
+def documents(data) -> list[Document]:
+    return [Document(case_unit(data, case), partial(context, data, case.id), item=case.id)
+            for case in backlog_cases(data)]
 
 
 def _rules(data) -> dict:
@@ -35,10 +32,8 @@ def _rules(data) -> dict:
 
 def context(data, case_id: str) -> dict:
     case = next(c for c in data.reception.cases if c.id == case_id)
-    unit = data.units[data.risk_by_id[case.risk].unit]
     return {
-        "blank": False, "enterprise": enterprise_header(data), "unit": unit_header(data, unit, phone=True),
-        "case": facts(data, case), "chain": chain(data, case), "rules": _rules(data),
+        "blank": False, "case": facts(data, case), "chain": chain(data, case), "rules": _rules(data),
         "issuer": enterprise_header(data)["office_full"], "signer": who(data, data.enterprise.office.director),
         "date": date_text(data.today),
     }
@@ -46,7 +41,9 @@ def context(data, case_id: str) -> dict:
 
 def blank_context(data, unit) -> dict:
     return {
-        "blank": True, "enterprise": enterprise_header(data), "unit": unit_header(data, unit, phone=True),
-        "case": blank_facts(), "chain": blank_chain(data), "rules": _rules(data),
+        "blank": True, "case": blank_facts(), "chain": blank_chain(data), "rules": _rules(data),
         "issuer": unit.name, "signer": "", "date": blank_date(),
     }
+
+
+DECLARATION = Form(FORM, TEMPLATE, documents, supervising_units, blank_context, unit_phone=True)

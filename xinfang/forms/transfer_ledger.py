@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from functools import partial
 
-from ..render import Job
-from .common import enterprise_header, output_path, period_month, unit_header
+from .common import period_month
+from .declaration import Document, Form
 from .narrative import date_text
 from .partner_units import handover_units
-from .scope import ALERT_FILL, NO_FILL, blank_date, blank_period, empty_rows
+from .scope import ALERT_FILL, NO_FILL, blank_date, empty_rows
 
 FORM = "退休人员社会化移交台账"
 TEMPLATE = "transfer_ledger.docx"
@@ -21,14 +21,10 @@ ROW_KEYS = ("no", "community", "district", "unit", "agreement", "signed", "retir
             "archive_rate", "issues")
 
 
-def jobs(data, blank: bool) -> list[Job]:
-    if blank:
-        return [Job(output_path(data, unit, FORM, "", blank=True), TEMPLATE, partial(blank_context, data, unit),
-                    f"{unit.label}{FORM}（空白）") for unit in handover_units(data)]
+def documents(data) -> list[Document]:
     if not any(c.transfers for c in data.partners.communities):
         return []
-    return [Job(output_path(data, unit, FORM, period_month(data)), TEMPLATE, partial(context, data, unit),
-                f"{unit.label}{FORM}") for unit in handover_units(data)]
+    return [Document(unit, partial(context, data, unit), period_month(data)) for unit in handover_units(data)]
 
 
 def percent(part: int, whole: int) -> str:
@@ -59,12 +55,13 @@ def context(data, unit) -> dict:
                f"{total['party']}人；人事档案已移交{total['archives']}份，占{total['archive_rate']}；"
                + (f"尚有{unsigned}项移交协议未签订；" if unsigned else "移交协议均已签订；")
                + (f"遗留问题{total['open']}项。" if total["open"] else "没有遗留问题。"))
-    return {"blank": False, "enterprise": enterprise_header(data), "unit": unit_header(data, unit),
-            "period": period_month(data), "date": date_text(data.today), "rows": rows, "total": total,
+    return {"blank": False, "date": date_text(data.today), "rows": rows, "total": total,
             "summary": summary}
 
 
 def blank_context(data, unit) -> dict:
-    return {"blank": True, "enterprise": enterprise_header(data), "unit": unit_header(data, unit),
-            "period": blank_period(), "date": blank_date(), "rows": empty_rows(ROW_KEYS, signed_bg=NO_FILL),
+    return {"blank": True, "date": blank_date(), "rows": empty_rows(ROW_KEYS, signed_bg=NO_FILL),
             "total": {"retirees": "", "party": "", "archives": "", "archive_rate": "", "open": ""}, "summary": ""}
+
+
+DECLARATION = Form(FORM, TEMPLATE, documents, handover_units, blank_context)

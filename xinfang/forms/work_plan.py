@@ -13,8 +13,8 @@ from __future__ import annotations
 from functools import partial
 
 from .. import rhythm
-from ..render import Job
-from .common import enterprise_header, office_full_name, output_path, unit_header
+from .common import office_full_name
+from .declaration import Document, Form
 from .emergency_plan import fund_text
 from .inspection_report import LEAD_DAYS_DEFAULT
 from .narrative import GAP, date_text, duration, names, sentence, who
@@ -26,12 +26,12 @@ PLAN_KINDS = ("企业", "二级单位")
 BLANK_ROWS = 4
 
 
-def jobs(data, blank: bool) -> list[Job]:
-    if blank:
-        return [Job(output_path(data, unit, FORM, "", blank=True), TEMPLATE, partial(blank_context, data, unit),
-                    f"{unit.label}{FORM}（空白）") for unit in issuing_units(data) if unit.kind in PLAN_KINDS]
-    return [Job(output_path(data, data.root, FORM, f"{data.enterprise.year}年"), TEMPLATE,
-                partial(context, data), f"{data.root.label}{FORM}")]
+def plan_units(data) -> list:
+    return [unit for unit in issuing_units(data) if unit.kind in PLAN_KINDS]
+
+
+def documents(data) -> list[Document]:
+    return [Document(data.root, partial(context, data), f"{data.enterprise.year}年")]
 
 
 def work_name(data) -> str:
@@ -71,8 +71,7 @@ def context(data) -> dict:
     e, rec, em = data.enterprise, data.reception, data.emergency
     year = e.year
     return {
-        "blank": False, "enterprise": enterprise_header(data), "unit": unit_header(data, data.root, phone=True),
-        **_words(data),
+        "blank": False, **_words(data),
         "year": f"{year}年", "issuer": e.documents.issuer, "date": date_text(data.today),
         "targets": [{"indicator": t.indicator, "value": t.value} for t in e.targets],
         "group": {"leader": who(data, e.group.leader),
@@ -105,8 +104,7 @@ def blank_context(data, unit) -> dict:
         return [{k: "" for k in keys} for _ in range(count)]
 
     return {
-        "blank": True, "enterprise": enterprise_header(data), "unit": unit_header(data, unit, phone=True),
-        **_words(data),
+        "blank": True, **_words(data),
         "year": "______年", "issuer": unit.name, "date": blank_date(),
         "targets": rows(("indicator", "value"), 6),
         "group": {"leader": GAP, "deputies": GAP, "members": GAP, "meetings": f"会议制度：{GAP}。"},
@@ -122,3 +120,6 @@ def blank_context(data, unit) -> dict:
                       "fund": f"设立应急备用金____万元，由{GAP}管理，专款专用，用于现场处置、劝返和善后工作。"},
         "reports": rows(("name", "when", "to", "content"), 3),
     }
+
+
+DECLARATION = Form(FORM, TEMPLATE, documents, plan_units, blank_context, unit_phone=True)

@@ -24,7 +24,8 @@ TALLY_COLUMNS = (("红", "red"), ("黄", "yellow"), ("绿", "green"), ("合计",
 def render(context: dict, title: str, author: str) -> bytes:
     buffer = io.BytesIO()
     book = new_workbook(buffer)
-    book.set_properties(properties(title, author, context["ent"]["name"], dt.date.fromisoformat(context["today"])))
+    book.set_properties(properties(title, author, context["enterprise"]["name"],
+                               dt.date.fromisoformat(context["today"])))
     base = {"font_name": FONT, "font_size": 10, "border": 1, "valign": "top"}
     formats = {
         "title": book.add_format({"font_name": "黑体", "font_size": 16, "align": "center"}),
@@ -44,7 +45,7 @@ def render(context: dict, title: str, author: str) -> bytes:
 def _entries(book, formats: dict, context: dict) -> None:
     sheet = book.add_worksheet("台账")
     last = len(LEDGER_COLUMNS) - 1
-    sheet.merge_range(0, 0, 0, last, f"{context['ent']['name']}{context['form']}（{context['period']}）",
+    sheet.merge_range(0, 0, 0, last, f"{context['enterprise']['name']}{context['form']}（{context['period']}）",
                       formats["title"])
     for col, (header, _key, width, _kind) in enumerate(LEDGER_COLUMNS):
         sheet.set_column(col, col, width)
@@ -73,7 +74,7 @@ def _entries(book, formats: dict, context: dict) -> None:
         "format": book.add_format({"bg_color": "#FFC7CE", "font_color": "#9C0006"})})
     sheet.autofilter(1, 0, end, last)
     sheet.freeze_panes(2, 3)
-    a4_landscape(sheet, f"{context['ent']['short_name']}{context['form']}", repeat=(0, 1))
+    a4_landscape(sheet, f"{context['enterprise']['short_name']}{context['form']}", repeat=(0, 1))
 
 
 def _subtotals(book, formats: dict, context: dict) -> None:
@@ -98,4 +99,4 @@ def _subtotals(book, formats: dict, context: dict) -> None:
         for col, (_header, key) in enumerate(TALLY_COLUMNS, 1):
             sheet.write_number(row, col, context["total"][key], formats["total"])
         row += 2
-    a4_landscape(sheet, f"{context['ent']['short_name']}{context['form']}小计")
+    a4_landscape(sheet, f"{context['enterprise']['short_name']}{context['form']}小计")

@@ -29,7 +29,8 @@ ENTRY_META_HEADER = ("编号", "摘要", "下发时内容")
 def render(context: dict, title: str, author: str) -> bytes:
     buffer = io.BytesIO()
     book = new_workbook(buffer)
-    book.set_properties(properties(title, author, context["ent"]["name"], dt.date.fromisoformat(context["data_date"])))
+    book.set_properties(properties(title, author, context["enterprise"]["name"],
+                               dt.date.fromisoformat(context["data_date"])))
     book.set_calc_mode("auto")
     styles = _Styles(book)
     # Sheet order is tab order: the unit sees the entries first, the hidden sheets last.
@@ -215,7 +216,7 @@ def _guide_sheet(sheet, styles: _Styles, context: dict) -> None:
     sheet.set_column(0, 0, 100)
     sheet.write_string(0, 0, f"{context['unit']['label']}{FORM_NAME}填写说明", styles.guide_head)
     text = GUIDE.format(unit=context["unit"]["name"], date=context["data_date"], period=context["period"],
-                        deadline=context["deadline"], office=context["ent"]["office_full"])
+                        deadline=context["deadline"], office=context["enterprise"]["office_full"])
     for row, line in enumerate(text.split("\n"), 2):
         sheet.write_string(row, 0, line, styles.guide)
     sheet.set_paper(9)

@@ -67,7 +67,8 @@ def choose(data) -> tuple[list[tuple[str, object]], list[str]]:
         for name, module in forms.form_modules():
             if name in SHOWN_ELSEWHERE:
                 continue
-            jobs = module.jobs(view, blank=False)
+            made = [(form.name, form.filled_jobs(view)) for form in forms.declared(module)]
+            jobs = [job for _, found in made for job in found]
             # The company's document first, then the example unit's, then a few others: a large
             # group's thousands of unit documents are never all built just to be looked at.
             ranked = sorted(jobs, key=lambda j: (posixpath.dirname(j.path) != root_folder,
@@ -76,15 +77,5 @@ def choose(data) -> tuple[list[tuple[str, object]], list[str]]:
             if job is not None:
                 chosen.append((name, job))
             elif jobs:
-                left_out.append(_form_name(data, jobs[0]))
+                left_out.append(next(form_name for form_name, found in made if found))
     return chosen, left_out
-
-
-def _form_name(data, job) -> str:
-    """The form's name without the unit's: 北辰能源应急通讯录 → 应急通讯录."""
-    name = job.title.split("（", 1)[0]
-    prefixes = sorted({data.enterprise.name, *(u.label for u in data.units.values())}, key=len, reverse=True)
-    for prefix in prefixes:
-        if name.startswith(prefix) and len(name) > len(prefix):
-            return name[len(prefix):]
-    return name

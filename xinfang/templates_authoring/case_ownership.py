@@ -37,7 +37,7 @@ def build_case_ownership(out_dir=TEMPLATE_DIR) -> str:
     doc = form_document(landscape=True)
     a.page_header(doc, "{{ enterprise.name }}", "包案责任清单")
     a.title(doc, "积案包案责任清单")
-    block = title_block(doc, [("填报单位：", "{{ unit.name }}"), ("期间：", "{{ period }}"),
+    block = title_block(doc, [("填报单位：", "{{ unit.name }}"), ("期间：", "{{ period or '______年____月' }}"),
                               ("信访联络员：", "{{ unit.liaison.name }}"), ("填报日期：", "{{ date }}")], BLOCK)
     fit_columns(block, BLOCK)
     headers, widths, cells = zip(*COLUMNS)

@@ -11,7 +11,7 @@ NAME = "contacts_roster.docx"
 
 def build_contacts_roster(out_dir=TEMPLATE_DIR) -> str:
     doc = form_document()
-    a.page_header(doc, "{{ ent.name }}", "应急通讯录")
+    a.page_header(doc, "{{ enterprise.name }}", "应急通讯录")
     a.title(doc, "应急通讯录")
     title_block(doc, [("单位：", "{{ unit.name }}"), ("信访电话：", "{{ unit.phone }}"), ("更新日期：", "{{ date }}")],
                 [56, 50, 50])
@@ -47,7 +47,7 @@ def build_contacts_roster(out_dir=TEMPLATE_DIR) -> str:
     notes(doc, "填写说明", [
         "列出本单位主要领导、分管领导、信访联络员和应急处置中需要联系的人员，每人一行。",
         "手机写11位号码，如 13812345678；座机写作“区号-号码”，如 0373-3512110。",
-        "人员或电话变动后及时更新，报{{ ent.short_name }}{{ ent.office_full }}。",
+        "人员或电话变动后及时更新，报{{ enterprise.short_name }}{{ enterprise.office_full }}。",
         "更新日期写作 2026-11-22 或 2026年11月22日。",
     ])
     return save(doc, NAME, out_dir)

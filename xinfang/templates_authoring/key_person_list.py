@@ -31,12 +31,12 @@ def build_key_person_list(out_dir=TEMPLATE_DIR) -> str:
     a.page_margins(doc, 20, 15, 15, 15)
     # The secret mark at the first page's top left, as GB/T 9704 places 密级, and in the
     # header of every later page: printed once on each page.
-    a.page_header(doc, "{{ ent.secret_mark }}", "涉密", bold=True)
+    a.page_header(doc, "{{ enterprise.secret_mark }}", "涉密", bold=True)
     a.no_header_on_first_page(doc)
-    mark = a.para(doc, "{{ ent.secret_mark }}", "密级")
+    mark = a.para(doc, "{{ enterprise.secret_mark }}", "密级")
     mark.paragraph_format.space_after = Pt(4)
     a.title(doc, "重点人员动态管理清单")
-    title_block(doc, [("填报单位：", "{{ unit.name }}"), ("期间：", "{{ period }}"), ("填报人：", "{{ filler }}"),
+    title_block(doc, [("填报单位：", "{{ unit.name }}"), ("期间：", "{{ period or '____年__月' }}"), ("填报人：", "{{ filler }}"),
                       ("审核人：", "{{ reviewer }}"), ("填报日期：", "{{ date }}")], [84, 48, 38, 40, 57])
     headers, widths, cells = zip(*COLUMNS)
     looped_table(doc, list(headers), list(widths), list(cells), dense=True, centered=CENTERED,
@@ -56,6 +56,6 @@ def build_key_person_list(out_dir=TEMPLATE_DIR) -> str:
         "关联隐患填信访隐患排查台账中的隐患编号；稳控责任人填姓名和职务。",
         "最近联系日期写作 2026-11-22 或 2026年11月22日；超过本类别联系频次未联系的，“是否按期联系”填“否”并注明天数。",
         "现实表现写明近期思想动态、诉求变化和有无聚集、串联、赴省进京苗头。",
-        "填好的清单即为涉密资料，不得通过互联网传输，报送{{ ent.short_name }}{{ ent.office_full }}。",
+        "填好的清单即为涉密资料，不得通过互联网传输，报送{{ enterprise.short_name }}{{ enterprise.office_full }}。",
     ])
     return save(doc, NAME, out_dir)

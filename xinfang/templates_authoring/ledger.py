@@ -38,12 +38,12 @@ TOTAL = [cell.replace("t.", "total.") for cell in TALLY]
 def build_ledger(out_dir=TEMPLATE_DIR) -> str:
     doc = form_document(landscape=True)
     a.page_margins(doc, 20, 15, 15, 15)
-    a.page_header(doc, "{{ ent.name }}", "信访隐患排查台账")
+    a.page_header(doc, "{{ enterprise.name }}", "信访隐患排查台账")
     a.title(doc, "信访隐患排查台账")
     a.tag(doc, "{%p if rollup %}")
     a.para(doc, "（{{ period }}全公司汇总）", "副标题")
     a.tag(doc, "{%p endif %}")
-    title_block(doc, [("填报单位：", "{{ unit.name }}"), ("期间：", "{{ period }}"),
+    title_block(doc, [("填报单位：", "{{ unit.name }}"), ("期间：", "{{ period or '____年__月' }}"),
                       ("填报人：", "{{ filler }}"), ("审核人：", "{{ reviewer }}"),
                       ("填报日期：", "{{ date }}")], [84, 48, 38, 40, 57])
     headers, widths, cells = zip(*[(h, w, c) for h, w, c in COLUMNS])
@@ -77,6 +77,6 @@ def build_ledger(out_dir=TEMPLATE_DIR) -> str:
         "已销号的须填写销号日期。",
         "日期一律写作 2026-11-22 或 2026年11月22日；进展情况每条前写日期，按时间先后排列，最新的写在最后。",
         "涉及人数填阿拉伯数字。{{ rhythm.screening }}；{{ rhythm.ledger }}，"
-        "{{ rhythm.deadline }}报送{{ ent.short_name }}{{ ent.office_full }}。",
+        "{{ rhythm.deadline }}报送{{ enterprise.short_name }}{{ enterprise.office_full }}。",
     ])
     return save(doc, NAME, out_dir)

@@ -104,7 +104,7 @@ def receipt(doc):
 def letter(name: str, body: list[str], blank_notes: list[str], *, choices: list[str] = ()) -> object:
     """A letter to the petitioner; `choices` are □ alternatives printed on blanks only."""
     doc = _document(name)
-    heading = a.title(doc, "{{ unit.name }}\n" + name)
+    heading = a.title(doc, "{{ issuer }}\n" + name)
     heading.paragraph_format.first_line_indent = Pt(0)  # both lines centred alike
     number = a.para(doc, "{{ number }}", "说明")
     number.alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -116,7 +116,7 @@ def letter(name: str, body: list[str], blank_notes: list[str], *, choices: list[
         lines(doc, *choices)
         a.tag(doc, "{%p endif %}")
     lines(doc, *body[1:], CONTACT)
-    sign_off(doc, "{{ unit.name }}", "{{ date }}")
+    sign_off(doc, "{{ issuer }}", "{{ date }}")
     # The contact line, issuer and date stay on one page: a date alone on page 2 is no letter.
     for p in doc.paragraphs[-4:-1]:
         p.paragraph_format.keep_with_next = True
@@ -128,7 +128,7 @@ def letter(name: str, body: list[str], blank_notes: list[str], *, choices: list[
 def build_visit(out_dir):
     doc = _document("来访登记表")
     a.title(doc, "来访登记表")
-    title_block(doc, [("登记单位：", "{{ unit.name }}"), ("编号：", "{{ number }}")], [84, 72])
+    title_block(doc, [("登记单位：", "{{ issuer }}"), ("编号：", "{{ number }}")], [84, 72])
     grid(doc, [
         [label("来访人姓名"), value("{{ p.name }}"), label("性别"), value("{{ p.gender }}")],
         [label("身份证号码"), value("{{ p.id_number }}"), label("联系电话"), value("{{ p.phone }}")],

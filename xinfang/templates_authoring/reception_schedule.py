@@ -26,7 +26,7 @@ def build_reception_schedule(out_dir=TEMPLATE_DIR) -> str:
     doc = form_document(landscape=True)
     a.page_header(doc, "{{ enterprise.name }}", "领导接访安排表")
     a.title(doc, "领导接访安排表")
-    block = title_block(doc, [("编制单位：", "{{ unit.name }}"), ("排班期间：", "{{ period }}"),
+    block = title_block(doc, [("编制单位：", "{{ unit.name }}"), ("排班期间：", "{{ period or '______年____月至______年____月' }}"),
                       ("信访联络员：", "{{ unit.liaison.name }}"), ("编制日期：", "{{ date }}")],
                 BLOCK)
     fit_columns(block, BLOCK)

@@ -14,7 +14,7 @@ NAME = "responsibility_table.docx"
 
 def build_responsibility_table(out_dir=TEMPLATE_DIR) -> str:
     doc = form_document()
-    a.page_header(doc, "{{ ent.name }}", "信访工作责任分工表")
+    a.page_header(doc, "{{ enterprise.name }}", "信访工作责任分工表")
     a.title(doc, "信访工作责任分工表")
     title_block(doc, [("单位：", "{{ unit.name }}"), ("年度：", "{{ year }}年"), ("日期：", "{{ date }}")],
                 [70, 36, 50])
@@ -52,7 +52,7 @@ def build_responsibility_table(out_dir=TEMPLATE_DIR) -> str:
         "层级只能填{{ allowed.resp_levels }}之一：一级为企业主要领导，二级为分管领导，三级为各部门、单位负责人。",
         "五项责任为：{{ allowed.five }}，一级抓一级、层层抓落实。",
         "责任人填姓名，职务写全称；责任单位写单位简称，多个单位用顿号分隔，不限单位的写“全公司”。",
-        "人员变动后5个工作日内更新本表，报{{ ent.short_name }}{{ ent.office_full }}。",
+        "人员变动后5个工作日内更新本表，报{{ enterprise.short_name }}{{ enterprise.office_full }}。",
         "日期写作 2026-11-22 或 2026年11月22日。",
     ])
     return save(doc, NAME, out_dir)

@@ -54,7 +54,7 @@ def build_satisfaction_form(out_dir=TEMPLATE_DIR) -> str:
 def build_satisfaction_summary(out_dir=TEMPLATE_DIR) -> str:
     doc = form_document()
     a.title(doc, "信访工作满意度评价结果汇总")
-    block = title_block(doc, [("汇总单位：", "{{ unit.name }}"), ("年度：", "{{ period }}")], BLOCK)
+    block = title_block(doc, [("汇总单位：", "{{ unit.name }}"), ("年度：", "{{ period or '______年' }}")], BLOCK)
     fit_columns(block, BLOCK)
     a.tag(doc, "{%p for s in surveys %}")
     caption(doc, "{{ s.period }}（{{ '收回评价表' ~ s.forms ~ '份，' if s.forms != '' else '' }}单位：份）")
@@ -81,3 +81,7 @@ def build_satisfaction_summary(out_dir=TEMPLATE_DIR) -> str:
         "汇总表只填份数，不填写评价人的姓名、电话等个人信息。",
     ])
     return save(doc, SUMMARY_NAME, out_dir)
+
+
+def build_satisfaction(out_dir=TEMPLATE_DIR) -> str:
+    return "\n".join(build(out_dir) for build in (build_satisfaction_form, build_satisfaction_summary))

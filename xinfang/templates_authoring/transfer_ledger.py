@@ -31,7 +31,7 @@ def build_transfer_ledger(out_dir=TEMPLATE_DIR) -> str:
     doc = form_document(landscape=True)
     a.page_header(doc, "{{ enterprise.name }}", "退休人员社会化移交台账")
     a.title(doc, "退休人员社会化移交台账")
-    block = title_block(doc, [("填报单位：", "{{ unit.name }}"), ("期间：", "{{ period }}"),
+    block = title_block(doc, [("填报单位：", "{{ unit.name }}"), ("期间：", "{{ period or '____年__月' }}"),
                               ("信访联络员：", "{{ unit.liaison.name }}"), ("填报日期：", "{{ date }}")], BLOCK)
     fit_columns(block, BLOCK)
     headers, widths, cells = zip(*COLUMNS)
