@@ -287,6 +287,12 @@ def test_mkdocs_itself_builds_strict_and_reports_data_errors(tmp_path):
                         capture_output=True, text=True, timeout=300)
     assert ok.returncode == 0, ok.stderr
     assert (tmp_path / "ok" / "units" / "yi-kuang.html").is_file()
+    # Plain mkdocs brings the documents up to date in XINFANG_OUT and copies its downloads from there.
+    zips = sorted((tmp_path / "build" / "空白模板").rglob("*.zip"))
+    offered = {p.name: p for p in (tmp_path / "ok" / "downloads").rglob("*.zip")}
+    assert zips and {z.name for z in zips} == set(offered)
+    assert all(offered[z.name].read_bytes() == z.read_bytes() for z in zips)
+    assert (tmp_path / "build" / "涉密文档").is_dir() and not any((tmp_path / "ok").rglob("*涉密*"))
 
     bad = copy_data(tmp_path)
     shutil.copy(bad / "units.yaml", bad / "units.yaml.bak")
