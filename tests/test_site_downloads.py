@@ -139,3 +139,28 @@ def test_site_command_on_fresh_folders_makes_the_documents_it_offers(tmp_path):
     blanks = docs.split("空白模板 ", 1)[1].split(" 份", 1)[0]
     zips = docs.split("空白模板压缩包：新建 ", 1)[1].split(" 个", 1)[0]
     assert f"空白模板 {blanks} 份" in site_line and f"空白模板压缩包 {zips} 个" in site_line
+
+
+def test_sync_links_where_it_can_and_copies_where_it_cannot(tmp_path, monkeypatch):
+    from xinfang.site import sync
+    source = tmp_path / "build" / "a.docx"
+    source.parent.mkdir()
+    source.write_bytes(b"blank")
+    sync.sync({"downloads/a.docx": source}, tmp_path / "site")
+    linked = tmp_path / "site" / "downloads" / "a.docx"
+    assert linked.read_bytes() == b"blank" and linked.stat().st_ino == source.stat().st_ino
+
+    def no_links(src, dst):
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr("os.link", no_links)
+    result = sync.sync({"downloads/a.docx": source}, tmp_path / "copied")
+    copied = tmp_path / "copied" / "downloads" / "a.docx"
+    assert result.new == ["downloads/a.docx"]
+    assert copied.read_bytes() == b"blank" and copied.stat().st_ino != source.stat().st_ino
+    # A rebuilt document is a new file in build/: the site's copy follows it, the old bytes are not touched.
+    source.unlink()
+    source.write_bytes(b"blank, new header")
+    monkeypatch.undo()
+    result = sync.sync({"downloads/a.docx": source}, tmp_path / "site")
+    assert result.changed == ["downloads/a.docx"] and linked.read_bytes() == b"blank, new header"
