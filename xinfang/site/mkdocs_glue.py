@@ -108,6 +108,8 @@ def on_config(config):
         session.start(config.site_name)
     except DataError as exc:
         raise SiteDataError(exc.problems) from None
+    except XinfangError as exc:  # plain mkdocs: its document build failed (e.g. build/ in use)
+        raise BuildError(str(exc)) from None
     config.copyright = session.marks.footer
     config.extra["xf_print"] = session.marks.print_heads
     config.nav = _with_units(config.nav, session.unit_nav)
