@@ -16,6 +16,7 @@ sys.path.insert(0, str(REPO))
 from xinfang import loader  # noqa: E402
 from xinfang.build import build_documents  # noqa: E402
 from xinfang.site.build import build_site  # noqa: E402
+from xinfang.site.downloads import SECTIONS as SITE_SECTIONS  # noqa: E402
 
 
 class QuietReporter:
@@ -59,12 +60,21 @@ def first_build(built, tmp_path):
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory):
-    """The example's site, built once with build_site as `generate.py site` does."""
+def site(tmp_path_factory, built, example):
+    """The example's site, built once with build_site from the `built` documents, as `generate.py site` does."""
     site_dir = tmp_path_factory.mktemp("site") / "site"
-    summary = build_site(DATA, site_dir)
+    summary = build_site(DATA, site_dir, built, data=example)
     assert "操作手册网站" in summary
     return site_dir
+
+
+def make_site(data_dir: Path, site_dir: Path, out_dir: Path | None = None) -> str:
+    """What `generate.py site` does: bring the site's documents up to date in `out_dir`
+    (default: build/ next to the site), then build the site from them; its summary."""
+    out_dir = out_dir or Path(site_dir).parent / "build"
+    data = loader.load(data_dir)
+    build_documents(data, list(SITE_SECTIONS), out_dir, QuietReporter())
+    return build_site(data_dir, site_dir, out_dir, data=data)
 
 
 def copy_data(tmp_path: Path) -> Path:

@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, QuietReporter
+from xinfang.site.build import build_site
 from datacase import check
 from golden import dump_text
 from xinfang import loader
 from xinfang.build import build_documents
 from xinfang.jsonschema import schemas
-from xinfang.site.build import build_site
 
 EXAMPLE = REPO / "examples" / "hengchuan-power"
 ROOT = "衡川供电"
@@ -41,9 +41,9 @@ def power_built(tmp_path_factory, power) -> Path:
 
 
 @pytest.fixture(scope="module")
-def power_site(tmp_path_factory) -> Path:
+def power_site(tmp_path_factory, power, power_built) -> Path:
     site_dir = tmp_path_factory.mktemp("power-site") / "site"
-    build_site(EXAMPLE, site_dir)
+    build_site(EXAMPLE, site_dir, power_built, data=power)
     return site_dir
 
 

@@ -17,12 +17,11 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import DATA, REPO, copy_data
+from conftest import DATA, REPO, copy_data, make_site
 from xinfang import forms
 from xinfang.forms import petition_forms
 from xinfang.site import filled_forms
 from xinfang.errors import DataError
-from xinfang.site.build import build_site
 
 NAV_PAGES = ["index", "attention", "learning-path", "organisation", "procedure", "screening", "ledger-howto", "reception",
              "visits", "key-groups", "reporting", "emergency", "supervision", "assessment", "checklists", "faq",
@@ -252,17 +251,17 @@ def test_print_stylesheet_hides_navigation(site):
 def test_change_log_words_a_change_and_failed_build_keeps_old_site(tmp_path):
     data = copy_data(tmp_path)
     site_dir = tmp_path / "site"
-    first = build_site(data, site_dir)
+    first = make_site(data, site_dir)
     assert "首次生成" in first
     assert "首次生成" in text_of(page(site_dir, "changes"))
     again = tmp_path / "again"
-    build_site(data, again)
+    make_site(data, again)
     assert {p.relative_to(again): p.read_bytes() for p in all_files(again)} == \
         {p.relative_to(site_dir): p.read_bytes() for p in all_files(site_dir)}, "same data, different site"
     shutil.rmtree(again)
     people = data / "people.yaml"
     people.write_text(people.read_text("utf-8").replace("姓名: 赵国强", "姓名: 李某某"), "utf-8")
-    second = build_site(data, site_dir)
+    second = make_site(data, site_dir)
     assert re.search(r"公开内容的数据变化 [1-9]\d* 处", second)
     changes = text_of(page(site_dir, "changes"))
     # A renamed person is one change of that person, not one per role the person holds.
@@ -274,20 +273,26 @@ def test_change_log_words_a_change_and_failed_build_keeps_old_site(tmp_path):
     (data / "units.yaml").write_text((data / "units.yaml").read_text("utf-8").replace(
         "主要领导: zhao-guoqiang", "主要领导: nobody-here", 1), "utf-8")
     with pytest.raises(DataError) as failure:
-        build_site(data, site_dir)
+        make_site(data, site_dir)
     assert "nobody-here" in str(failure.value)
     assert {p: p.read_bytes() for p in all_files(site_dir)} == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "site"]  # no temp folders left
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["build", "data", "site"]  # no temp folders left
 
 
 @pytest.mark.slow
 def test_mkdocs_itself_builds_strict_and_reports_data_errors(tmp_path):
-    env = dict(os.environ, XINFANG_DATA=str(DATA))
+    env = dict(os.environ, XINFANG_DATA=str(DATA), XINFANG_OUT=str(tmp_path / "build"))
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir"]
     ok = subprocess.run(mkdocs + [str(tmp_path / "ok")], cwd=REPO, env=env,
                         capture_output=True, text=True, timeout=300)
     assert ok.returncode == 0, ok.stderr
     assert (tmp_path / "ok" / "units" / "yi-kuang.html").is_file()
+    # Plain mkdocs brings the documents up to date in XINFANG_OUT and copies its downloads from there.
+    zips = sorted((tmp_path / "build" / "空白模板").rglob("*.zip"))
+    offered = {p.name: p for p in (tmp_path / "ok" / "downloads").rglob("*.zip")}
+    assert zips and {z.name for z in zips} == set(offered)
+    assert all(offered[z.name].read_bytes() == z.read_bytes() for z in zips)
+    assert (tmp_path / "build" / "涉密文档").is_dir() and not any((tmp_path / "ok").rglob("*涉密*"))
 
     bad = copy_data(tmp_path)
     shutil.copy(bad / "units.yaml", bad / "units.yaml.bak")
@@ -318,14 +323,14 @@ def test_changed_phone_rewrites_only_the_files_that_show_it(tmp_path, example):
     old, new = person.office_phone, "0373-7654321"
     assert new not in sources
     site_dir = tmp_path / "site"
-    build_site(data, site_dir)
+    make_site(data, site_dir)
     before = _stamps(site_dir)
     shown = {rel for rel in before if old in _readable(site_dir / rel)}
     assert f"units/{person.unit}.html" in shown and "contacts.html" in shown
 
     people = data / "people.yaml"
     people.write_text(people.read_text("utf-8").replace(f"办公电话: {old}", f"办公电话: {new}"), "utf-8")
-    summary = build_site(data, site_dir)
+    summary = make_site(data, site_dir)
     after = _stamps(site_dir)
     assert after.keys() == before.keys()
     rewritten = {rel for rel in after if after[rel][:2] != before[rel][:2]}
@@ -341,18 +346,18 @@ def test_changed_phone_rewrites_only_the_files_that_show_it(tmp_path, example):
     history = {"changes.html", ".xinfang-site.json", "search/search_index.json", "search/search_index.js"}
     assert [rel for rel in shown - history if old in _readable(site_dir / rel)] == []
     assert f"办公电话 由 {old} 改为 {new}" in text_of(page(site_dir, "changes"))
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "site"]  # no temporary files or folders
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["build", "data", "site"]  # no temporary files or folders
 
 
 @pytest.mark.slow
 def test_removed_unit_page_is_removed_from_site(tmp_path):
     data = copy_data(tmp_path)
     site_dir = tmp_path / "site"
-    build_site(data, site_dir)
+    make_site(data, site_dir)
     stray = site_dir / "units" / "old-unit.html"
     stray.write_text("<p>旧页面</p>", "utf-8")
     (site_dir / "units" / ".old-unit.html.tmp").write_text("half", "utf-8")  # a killed sync's leftover
-    summary = build_site(data, site_dir)
+    summary = make_site(data, site_dir)
     assert not stray.exists() and not (site_dir / "units" / ".old-unit.html.tmp").exists()
     assert "修改 0 个" in summary and "删除 2 个" in summary
 
@@ -361,27 +366,28 @@ def test_removed_unit_page_is_removed_from_site(tmp_path):
 def test_killed_site_build_leaves_whole_files_and_no_temporaries(tmp_path):
     data = copy_data(tmp_path)
     site_dir, ref = tmp_path / "site", tmp_path / "ref"
-    build_site(data, site_dir)
+    make_site(data, site_dir)
     old = {rel: v[2] for rel, v in _stamps(site_dir).items()}
     people = data / "people.yaml"
     people.write_text(people.read_text("utf-8").replace("姓名: 赵国强", "姓名: 李某某"), "utf-8")
     shutil.copytree(site_dir, ref)
-    build_site(data, ref)  # what a complete rebuild gives
+    make_site(data, ref)  # what a complete rebuild gives
     new = {rel: v[2] for rel, v in _stamps(ref).items()}
 
     proc = subprocess.Popen([sys.executable, str(REPO / "generate.py"), "site", "--data", str(data),
-                             "--site-dir", str(site_dir)], cwd=REPO, stderr=subprocess.PIPE, text=True)
+                             "--site-dir", str(site_dir), "--out", str(tmp_path / "build")],
+                            cwd=REPO, stderr=subprocess.PIPE, text=True)
     while proc.poll() is None and not list(tmp_path.glob(".site-*/sitemap.xml")):
         pass  # MkDocs writes the sitemap last; the sync follows
     proc.send_signal(signal.SIGTERM)
     stderr = proc.communicate(timeout=60)[1]
     assert "Traceback" not in stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "ref", "site"]  # no temporary folder
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["build", "data", "ref", "site"]  # no temporary folder
     after = {rel: v[2] for rel, v in _stamps(site_dir).items()}
     assert not [rel for rel in after if rel.endswith(".tmp")]
     assert set(after) <= set(old) | set(new)
     assert [rel for rel, content in after.items() if content not in (old.get(rel), new.get(rel))] == []
-    build_site(data, site_dir)  # the next build completes the job
+    make_site(data, site_dir)  # the next build completes the job
     assert {rel: v[2] for rel, v in _stamps(site_dir).items()} == new
 
 
@@ -432,7 +438,7 @@ def test_whole_years_worded_and_bracketed_posts_not_nested(tmp_path):
     people = data / "people.yaml"
     people.write_text(people.read_text("utf-8").replace("职务: 党委书记、董事长", "职务: 党委书记、董事长（兼）", 1),
                       "utf-8")
-    build_site(data, tmp_path / "site")
+    make_site(data, tmp_path / "site")
     text = re.sub(r"\s+", " ", text_of(page(tmp_path / "site", "index")))
     # The same figures, the same rule (cut after two decimals) as the inspection report, in words.
     assert "2026 全年 303 下降24.81% 469 下降47.94%" in text

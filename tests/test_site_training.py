@@ -10,13 +10,12 @@ import re
 
 import pytest
 
-from conftest import copy_data
+from conftest import copy_data, make_site
 from test_site import LINK, page, text_of
 from xinfang import loader
 from xinfang.errors import DataError
 from xinfang.jinja import cn_date
 from xinfang.returns.columns import COLUMNS as WORKBOOK_COLUMNS
-from xinfang.site.build import build_site
 from xinfang.site.ledger_guide import WORD_HEADERS
 from xinfang.site.training import PAGES
 
@@ -78,7 +77,7 @@ def test_limits_follow_the_data_when_it_changes(tmp_path):
     text = proc.read_text("utf-8").replace("办理日数: 60", "办理日数: 45").replace("60日内办结", "45日内办结")
     proc.write_text(text, "utf-8")
     site_dir = tmp_path / "site"
-    build_site(data, site_dir)
+    make_site(data, site_dir)
     for name in ("procedure", "faq", "checklists", "supervision", "learning-path", "assessment"):
         body = flat(text_of(page(site_dir, name)))
         assert "45日" in body, name

@@ -8,6 +8,7 @@ from pathlib import Path
 from . import loader
 from .build import CACHE, SECTIONS, build_documents, check_summary
 from .errors import DataError
+from .site.downloads import SECTIONS as SITE_SECTIONS
 
 MAX_WARNINGS_SHOWN = 20
 
@@ -65,12 +66,14 @@ def _run_loaded(command: str, data: loader.Dataset, *, data_dir: Path, out_dir: 
         return lint_templates(data)
     lines = [check_summary(data)]
     wanted = {command, *extra}
-    sections = [s for s in SECTIONS if wanted & {"all", s}]
+    site = bool(wanted & {"all", "site"})
+    # The site offers documents of the output folder: bring their sections up to date with the rest.
+    sections = [s for s in SECTIONS if wanted & {"all", s} or (site and s in SITE_SECTIONS)]
     if sections:
         lines.append(build_documents(data, sections, Path(out_dir), reporter))
-    if wanted & {"all", "site"}:
+    if site:
         from .site.build import build_site
         reporter.step(f"生成操作手册网站：{site_dir}")
-        lines.append(build_site(Path(data_dir), Path(site_dir), data=data))
+        lines.append(build_site(Path(data_dir), Path(site_dir), Path(out_dir), data=data))
     lines.append(f"用时 {reporter.elapsed():.1f} 秒。")
     return "\n".join(lines)

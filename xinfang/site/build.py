@@ -3,7 +3,9 @@
 A failed build (bad data, a broken link under strict mode) leaves the previous
 site untouched: only a complete build is synced into the site folder, file by
 file, so a rebuild rewrites only the files whose bytes changed (xinfang.site.sync).
-The downloads are synced from their cache directly, never copied by MkDocs.
+The downloads are the documents xinfang.build made in the output folder; the caller
+brings that folder up to date first (the sections in xinfang.site.downloads.SECTIONS),
+and they are synced from there directly, never rendered again nor copied by MkDocs.
 """
 
 from __future__ import annotations
@@ -17,30 +19,29 @@ from pathlib import Path
 
 from .. import loader
 from ..outputs import locked
-from . import mkdocs_glue, parallel, session, sync
+from . import mkdocs_glue, parallel, sync
+from .session import Session, epoch
 
 CONFIG = Path(__file__).resolve().parents[2] / "mkdocs.yml"
 
 
-def build_site(data_dir: Path, site_dir: Path, data=None, strict: bool = True) -> str:
-    """Build the site from `data_dir` into `site_dir`; return a one-line Chinese summary."""
+def build_site(data_dir: Path, site_dir: Path, out_dir: Path, data=None, strict: bool = True) -> str:
+    """Build the site from `data_dir` into `site_dir`, its downloads taken from the documents
+    in `out_dir` (made by build_documents from the same data); return a one-line Chinese summary."""
     data_dir, site_dir = Path(data_dir).resolve(), Path(site_dir).resolve()
     data = data or loader.load(data_dir)  # errors surface here, before anything is written
     with locked(site_dir, "网站目录"):
         temp = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
         try:
-            session.preloaded[data_dir] = data
+            session = Session(data_dir, Path(out_dir).resolve(), site_dir, data=data, staged=True)
             with _quiet_builder(), _build_date(data.today), parallel.two_cores():
-                mkdocs_glue.run(CONFIG, temp, strict, data_dir, state_dir=site_dir)
-            session.finish_downloads()
+                mkdocs_glue.run(CONFIG, temp, strict, session)
             sources = sync.tree(temp)
-            sources.update(session.staged())
+            sources.update(session.download_sources())
             result = sync.sync(sources, site_dir)
         finally:
-            session.cancel_downloads()
-            session.preloaded.pop(data_dir, None)
             shutil.rmtree(temp, ignore_errors=True)
-    s = session.summary()
+    s = session.summary
     # The site counts only what it may show (site.public); the change list counts every data change.
     changed = ("首次生成" if s["first"] else f"公开内容的数据变化 {s['changes']} 处" if s["changes"]
                else "公开内容与上次生成时相同")
@@ -63,7 +64,7 @@ def _build_date(day):
     """Reproducible output: MkDocs dates the sitemap from SOURCE_DATE_EPOCH; use the data date."""
     before = os.environ.get("SOURCE_DATE_EPOCH")
     if before is None:
-        os.environ["SOURCE_DATE_EPOCH"] = session.epoch(day)
+        os.environ["SOURCE_DATE_EPOCH"] = epoch(day)
     try:
         yield
     finally:

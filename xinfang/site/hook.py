@@ -2,7 +2,7 @@
 
 MkDocs imports this file by path, not as part of the package, so the repository
 root is put on sys.path first and the real work lives in an ordinary module
-(whose state build_site can share).
+(which build_site imports too).
 """
 
 import sys
@@ -13,5 +13,4 @@ if _REPO not in sys.path:
     sys.path.insert(0, _REPO)
 
 from xinfang.site.mkdocs_glue import (  # noqa: E402,F401
-    on_build_error, on_config, on_env, on_files, on_nav, on_page_content, on_post_build,
-    on_template_context)
+    on_config, on_files, on_nav, on_page_content, on_post_build, on_template_context)

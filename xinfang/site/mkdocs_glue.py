@@ -1,4 +1,4 @@
-"""The one module that knows MkDocs: config, events, nav and build call, around xinfang.site.session.
+"""The one module that knows MkDocs: config, events, nav and build call, around a xinfang.site.session.Session.
 
 Everything the manual shows is made by our own code (session.py, pages.py, Jinja
 templates, svg.py); this module only hands it to MkDocs and mkdocs-material and
@@ -10,6 +10,7 @@ lists what each part needs from the builder.
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -20,21 +21,24 @@ from mkdocs.structure.files import File
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
+from .. import loader
+from ..build import build_documents
 from ..errors import DataError, XinfangError
-from . import navtree, session
+from . import downloads, navtree
+from .session import Session, epoch
 
-ENV_VAR = "XINFANG_DATA"
-EXTRA_DATA = "xinfang_data"  # config.extra key run() sets
-EXTRA_STATE = "xinfang_state_dir"  # where the previous snapshot is read from, if not site_dir
-EXTRA_STAGED = "xinfang_staged_downloads"  # build_site copies the downloads itself (see _Staged)
+log = logging.getLogger("mkdocs.plugins.xinfang")
+
+ENV_DATA = "XINFANG_DATA"  # plain `mkdocs build`/`serve`: the data folder (default data/)
+ENV_OUT = "XINFANG_OUT"  # plain `mkdocs build`/`serve`: the documents' output folder (default build/)
+EXTRA_SESSION = "xinfang_session"  # config.extra key: the Session this build runs (run() sets it)
 
 
-def run(config_file: Path, site_dir: Path, strict: bool, data_dir: Path, state_dir: Path) -> None:
-    """Build the site into `site_dir`; the downloads are left for the caller (session.staged())."""
+def run(config_file: Path, site_dir: Path, strict: bool, session: Session) -> None:
+    """Build the site into `site_dir` for `session`; its downloads are left for the caller
+    (`session.staged`: MkDocs only links them)."""
     config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=strict)
-    config.extra[EXTRA_DATA] = str(data_dir)
-    config.extra[EXTRA_STATE] = str(state_dir)
-    config.extra[EXTRA_STAGED] = True
+    config.extra[EXTRA_SESSION] = session
     try:
         build(config)
     except Abort as exc:
@@ -46,7 +50,7 @@ def run(config_file: Path, site_dir: Path, strict: bool, data_dir: Path, state_d
 
 class _Staged(File):
     """A download MkDocs must know (links to it are checked) but need not copy: build_site
-    syncs it straight from the cache into the site, instead of copying ~400 MB twice."""
+    syncs it straight from the output folder into the site, instead of copying ~400 MB twice."""
 
     def copy_file(self, dirty: bool = False) -> None:
         pass
@@ -60,34 +64,55 @@ class SiteDataError(DataError, BuildError):
         self.message = str(self)
 
 
+class _LogReporter:
+    """build_documents' progress lines as MkDocs log lines (plain `mkdocs build`/`serve`)."""
+
+    def step(self, message: str) -> None:
+        log.info(message)
+
+    def warn(self, message: str) -> None:
+        log.warning(message)
+
+
 def _repo(config) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
-def data_dir(config) -> Path:
-    if config.extra.get(EXTRA_DATA):
-        return Path(config.extra[EXTRA_DATA])
-    if os.environ.get(ENV_VAR):
-        return Path(os.environ[ENV_VAR])
-    return _repo(config) / "data"
+def _folder(config, env: str, default: str) -> Path:
+    return Path(os.environ[env]) if os.environ.get(env) else _repo(config) / default
+
+
+def _session(config) -> Session:
+    return config.extra[EXTRA_SESSION]
+
+
+def _own_session(config) -> Session:
+    """Plain `mkdocs build`/`serve`, without build_site: the data from XINFANG_DATA or data/, and the
+    site's documents brought up to date in XINFANG_OUT or build/ first, as `generate.py site` does."""
+    session = Session(_folder(config, ENV_DATA, "data"), _folder(config, ENV_OUT, "build"), Path(config.site_dir))
+    session.data = loader.load(session.data_dir)  # a DataError is reported by on_config
+    build_documents(session.data, list(downloads.SECTIONS), session.out_dir, _LogReporter())
+    # A process of its own: make the sitemap dates come from the data, not the clock
+    # (build_site does this for its build only).
+    os.environ.setdefault("SOURCE_DATE_EPOCH", epoch(session.data.today))
+    return session
 
 
 # --- MkDocs events (hook.py hands them here) ----------------------------------
 
 def on_config(config):
     try:
-        data = session.start(data_dir(config), config.extra.get(EXTRA_STATE) or config.site_dir,
-                             config.site_name)
+        if not isinstance(config.extra.get(EXTRA_SESSION), Session):
+            config.extra[EXTRA_SESSION] = _own_session(config)
+        session = _session(config)
+        session.start(config.site_name)
     except DataError as exc:
         raise SiteDataError(exc.problems) from None
-    if not config.extra.get(EXTRA_DATA):
-        # Plain `mkdocs build`, a process of its own: make the sitemap dates come
-        # from the data, not the clock (build_site does this for its build only).
-        os.environ.setdefault("SOURCE_DATE_EPOCH", session.epoch(data.today))
-    marks = session.marks()
-    config.copyright = marks.footer
-    config.extra["xf_print"] = marks.print_heads
-    config.nav = _with_units(config.nav, session.unit_nav())
+    except XinfangError as exc:  # plain mkdocs: its document build failed (e.g. build/ in use)
+        raise BuildError(str(exc)) from None
+    config.copyright = session.marks.footer
+    config.extra["xf_print"] = session.marks.print_heads
+    config.nav = _with_units(config.nav, session.unit_nav)
     return config
 
 
@@ -107,14 +132,12 @@ def _with_units(nav: list, units: list[navtree.Item]) -> list:
 
 
 def on_files(files, config):
-    pages, found = session.generate(session.cache_dir(_repo(config)))
+    session = _session(config)
+    pages, found = session.generate()
     for uri, text in pages.items():
         files.append(File.generated(config, uri, content=text))
-    staged = bool(config.extra.get(EXTRA_STAGED))
     for dl in found:
-        files.append((_Staged if staged else File).generated(config, dl.uri, abs_src_path=str(dl.source)))
-    if staged:
-        session.stage(found)
+        files.append((_Staged if session.staged else File).generated(config, dl.uri, abs_src_path=str(dl.source)))
     session.note_files(f.dest_uri for f in files)
     return files
 
@@ -129,7 +152,7 @@ class _SectionHead(Page):
 
 
 def on_nav(nav, config, files):
-    heads = session.heads()
+    heads = _session(config).heads
 
     def mark(item):
         if isinstance(item, Section):
@@ -149,25 +172,13 @@ def on_template_context(context, template_name, config):
     not to "/": the manual may be served under a sub-path."""
     if template_name == "404.html":
         context["base_url"] = "."
-        context["xf_site_folders"] = session.folders()
+        context["xf_site_folders"] = _session(config).folders
     return context
-
-
-def on_env(env, config, files):
-    """MkDocs copies the downloads right after this: they must be complete by then
-    (build_site syncs them itself, after the pages, and waits only there)."""
-    if not config.extra.get(EXTRA_STAGED):
-        session.finish_downloads()
-    return env
-
-
-def on_build_error(error):
-    session.cancel_downloads()
 
 
 def on_page_content(page_html, page, config, files):
     try:
-        return session.page_html(page.file.src_uri, page_html)
+        return _session(config).page_html(page.file.src_uri, page_html)
     except ValueError as exc:
         raise BuildError(f"{page.file.src_uri}: {exc}") from None
 
@@ -175,4 +186,4 @@ def on_page_content(page_html, page, config, files):
 def on_post_build(config):
     """Runs after the search plugin's on_post_build (hooks come after plugins), so its index
     exists, and before the offline plugin's (priority -100) inlines it for file:// use."""
-    session.finish(Path(config.site_dir))
+    _session(config).finish(Path(config.site_dir))

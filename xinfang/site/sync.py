@@ -4,7 +4,9 @@ A file whose bytes did not change is left alone (its time stamp too, so a web
 server, a file share or rsync sees only what really changed); a new or changed
 file is written under a temporary name in its own folder and renamed over the
 old one, so a reader never sees half a page; files the build no longer produces
-are removed. Only a complete, successful build is synced.
+are removed. Only a complete, successful build is synced. A file is hard-linked
+where the file system allows (the downloads stay one copy on disk with the output
+folder's documents, which are always replaced, never written in place), else copied.
 """
 
 from __future__ import annotations
@@ -36,7 +38,10 @@ def tree(folder: Path) -> dict[str, Path]:
 
 def _same(source: Path, dest: Path) -> bool:
     try:
-        if dest.stat().st_size != source.stat().st_size:
+        ours, theirs = dest.stat(), source.stat()
+        if os.path.samestat(ours, theirs):  # linked by an earlier sync
+            return True
+        if ours.st_size != theirs.st_size:
             return False
         return dest.read_bytes() == source.read_bytes()
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
@@ -44,12 +49,17 @@ def _same(source: Path, dest: Path) -> bool:
 
 
 def _copy_atomic(source: Path, dest: Path) -> None:
-    """Copy under a temporary name in dest's folder, then rename over dest; no temporary
-    file survives an error or an interrupt (SIGTERM arrives as KeyboardInterrupt)."""
+    """Link or copy under a temporary name in dest's folder, then rename over dest; no
+    temporary file survives an error or an interrupt (SIGTERM arrives as KeyboardInterrupt)."""
     dest.parent.mkdir(parents=True, exist_ok=True)
     temp = dest.with_name(f".{dest.name}.tmp")
     try:
-        shutil.copyfile(source, temp)  # in the kernel where it can, not through Python
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()  # a killed sync's leftover would stop the link
+        try:
+            os.link(source, temp)
+        except OSError:  # another file system, or one without hard links
+            shutil.copyfile(source, temp)  # in the kernel where it can, not through Python
         os.replace(temp, dest)
     finally:
         with contextlib.suppress(FileNotFoundError):
