@@ -10,7 +10,7 @@ from pathlib import Path
 from xinfang import forms
 from xinfang.forms import declaration
 from xinfang.forms.common import BLANK_DIR, enterprise_header
-from xinfang.forms.declaration import HEADER_KEYS, Form, declared, declared_jobs
+from xinfang.forms.declaration import HEADER_KEYS, Form, declared
 
 FORMS_DIR = Path(forms.__file__).parent
 TOPS = ("文档", "涉密文档", "空白模板", "报送表")
@@ -38,17 +38,8 @@ def test_only_the_declaration_makes_jobs():
     assert _constructs_job(inspect.getsource(declaration))  # the check itself can see a Job call
 
 
-def test_the_jobs_kept_for_the_site_are_the_declarations(example):
-    """petition_forms and return_workbook keep `jobs(data, blank)` for xinfang.site.downloads."""
-    def described(jobs):
-        return [(j.path, j.template, j.title, j.confidential) for j in jobs]
-
-    kept = [name for name, module in forms.form_modules() if hasattr(module, "jobs")]
-    assert kept == ["petition_forms", "return_workbook"]
-    for name in kept:
-        module = dict(forms.form_modules())[name]
-        for blank in (False, True):
-            assert described(module.jobs(example, blank)) == described(declared_jobs(module.DECLARATION, example, blank))
+def test_no_form_module_keeps_a_jobs_function_of_its_own():
+    assert [name for name, module in forms.form_modules() if hasattr(module, "jobs")] == []
 
 
 def test_every_document_built_comes_from_a_declaration(built, example):

@@ -11,6 +11,7 @@ from formdocs import all_text, open_docx, render
 from xinfang import loader
 from xinfang.forms import blank_jobs, form_jobs, petition_case, petition_forms
 from xinfang.forms.common import output_path
+from xinfang.forms.declaration import declared_jobs
 from xinfang.forms.scope import petition_units
 from xinfang.jinja import cn_date
 from xinfang.workdays import calendar_for
@@ -118,7 +119,7 @@ def test_limits_follow_procedure_yaml_when_it_changes(tmp_path):
     procedure.write_text(text.replace("受理告知日数: 15", "受理告知日数: 12").replace("15日", "12日"), "utf-8")
     data = loader.load(data_dir)
     acceptance = FORMS[1]
-    jobs = [j for j in petition_forms.jobs(data, blank=False) if j.template == acceptance.template]
+    jobs = [j for j in declared_jobs(petition_forms.DECLARATION, data, False) if j.template == acceptance.template]
     doc = render(data, jobs[0])
     rows = limit_rows(doc)
     assert "收到信访事项之日起12日内书面告知" in rows["法定时限"]

@@ -20,6 +20,7 @@ import pytest
 from conftest import DATA, REPO, copy_data, make_site
 from xinfang import forms
 from xinfang.forms import petition_forms
+from xinfang.forms.declaration import declared_jobs
 from xinfang.site import filled_forms
 from xinfang.errors import DataError
 
@@ -80,7 +81,7 @@ def test_downloads_are_real_docx_and_cover_every_blank(site, example):
             if "downloads/" in target:
                 listed.add((path.parent / unquote(target)).resolve())
     docx = [p for p in listed if p.suffix == ".docx"]
-    examples = petition_forms.jobs(example, blank=False)  # the filled 示例 offered beside the blanks
+    examples = declared_jobs(petition_forms.DECLARATION, example, False)  # the filled 示例 offered beside the blanks
     filled = filled_forms.choose(example)[0]  # one filled example of each standard form
     assert len(docx) == len(jobs) + len(examples) + len(filled)
     for path in docx:

@@ -16,7 +16,7 @@ from functools import partial
 
 from . import petition_case
 from .common import office_full_name, person
-from .declaration import Document, Form, declared_jobs
+from .declaration import Document, Form
 from .narrative import GAP, date_text
 from .scope import blank_date, petition_units
 
@@ -61,11 +61,6 @@ def declare(form: PetitionForm) -> Form:
         return [unit for unit, forms in unit_forms(data) if form in forms]
 
     return Form(form.name, form.template, documents, blank_units, partial(blank_context, form=form), unit_roles=())
-
-
-def jobs(data, blank: bool) -> list:
-    """For xinfang.site.downloads, which offers the examples beside the blanks."""
-    return declared_jobs(DECLARATION, data, blank)
 
 
 def unit_forms(data) -> list[tuple]:

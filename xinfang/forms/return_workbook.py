@@ -15,7 +15,7 @@ from ..returns.values import fields_of, person_labels, workbook_people
 from ..tracking import plain
 from .blank_bundle import stage_zip
 from .common import period_month, safe_name
-from .declaration import Document, Form, declared_jobs
+from .declaration import Document, Form
 from .ledger import ledger_units
 from .scope import ISSUING_KINDS
 
@@ -30,11 +30,6 @@ def return_units(data) -> list:
 
 def documents(data) -> list[Document]:
     return [Document(unit, partial(context, data, unit), period_month(data)) for unit in return_units(data)]
-
-
-def jobs(data, blank: bool) -> list:
-    """For xinfang.site.downloads, which offers each unit its workbook."""
-    return declared_jobs(DECLARATION, data, blank)
 
 
 def covered_units(data, unit) -> list:

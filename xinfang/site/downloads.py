@@ -19,6 +19,7 @@ from urllib.parse import quote
 from .. import forms
 from ..errors import XinfangError
 from ..forms.common import office_full_name, unit_folder
+from ..forms.declaration import declared_jobs
 
 SECTIONS = ("forms", "blanks")  # the output sections (xinfang.build.SECTIONS) the downloads come from
 MISSING_SHOWN = 5  # missing files named in the error
@@ -82,7 +83,7 @@ def _returns(data, by_folder: dict[str, str], out_dir: Path) -> list[Download]:
     """Each ledger-keeping unit's return workbook, offered with the unit's blanks (never in their zip)."""
     from ..forms import return_workbook
     out, office = [], office_full_name(data)
-    for job in return_workbook.jobs(data, blank=False):
+    for job in declared_jobs(return_workbook.DECLARATION, data, False):
         unit = by_folder.get(_unit_folder_of(job.path), data.root.id)
         out.append(Download(unit, f"{job.title}（Excel，填好后报送{office}）",
                             f"downloads/{unit}/{posixpath.basename(job.path)}", out_dir / job.path))
@@ -94,7 +95,7 @@ def _examples(data, out_dir: Path) -> list[Download]:
     blanks (never in its zip). They hold a made-up petitioner only (xinfang.forms.petition_case)."""
     from ..forms import petition_forms
     return [Download(data.root.id, job.title, f"downloads/{data.root.id}/{posixpath.basename(job.path)}",
-                     out_dir / job.path) for job in petition_forms.jobs(data, blank=False)]
+                     out_dir / job.path) for job in declared_jobs(petition_forms.DECLARATION, data, False)]
 
 
 def _filled(data, out_dir: Path) -> tuple[list[Download], FilledChoice]:

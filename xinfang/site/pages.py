@@ -315,7 +315,7 @@ class Site:
         tree = None
         if unit.children:
             tree = html.figure(svg.unit_tree(self.tree_rows(unit, ""), f"{unit.label}下属单位"))
-        own = [html.link(unit_download_title(dl), f"../{dl.href}")
+        own = [html.link(dl.title, f"../{dl.href}")
                for dl in sorted(self.downloads_of.get(unit.id, []), key=unit_download_order)]
         company = []  # large groups: 2,000 pages × the company's forms would slow the build for nothing
         if unit.id != d.root.id and len(d.units) <= LIST_LIMIT:
@@ -351,11 +351,3 @@ class Site:
 def unit_download_order(dl: Download) -> tuple:
     """A unit's page lists its zip of every blank first, then its return workbook, then each blank."""
     return ({".zip": 0, ".xlsx": 1}.get(posixpath.splitext(dl.name)[1], 2), dl.name)
-
-
-def unit_download_title(dl: Download) -> str:
-    """Each blank marked 空白 the same way (the zip, the filled return workbook and the
-    examples of the petition-handling forms say what they are)."""
-    if dl.name.endswith(".docx") and not dl.title.endswith(f"（{handling_forms.EXAMPLE}）"):
-        return dl.title.removesuffix("（空白）") + "（空白）"
-    return dl.title
