@@ -154,6 +154,7 @@ class _Collector:
         self.refs: list = []
         self.sources: dict[str, str] = {}
         self.unreadable: set[str] = set()  # files of which nothing could be used
+        self.parsed: dict[tuple[str, str], tuple] = {}  # (file, digest) → this process's own early parse
 
     def display(self, path: Path) -> str:
         return path.relative_to(self.data_dir).as_posix()
@@ -171,11 +172,13 @@ class _Collector:
         return not self.cache.has(display, hashlib.sha256(data).hexdigest(), spec.cls.__name__)
 
     def parse_into_cache(self, path: Path, spec: Record) -> None:
-        """Parse a whole-file spec's file into the cache, recording nothing (see _parse_on_all_cores)."""
+        """Parse a whole-file spec's file into the cache, recording nothing yet (see _parse_on_all_cores);
+        this process keeps its own results for the load that follows, instead of reading them back."""
         display = self.display(path)
         data = self._bytes(path, display)
-        self.cache.put(display, hashlib.sha256(data).hexdigest(), spec.cls.__name__,
-                       self._parse(path, data, display, spec))
+        digest = hashlib.sha256(data).hexdigest()
+        result = self.parsed[(display, digest)] = self._parse(path, data, display, spec)
+        self.cache.put(display, digest, spec.cls.__name__, result)
 
     def load(self, path: Path, spec: Record):
         display = self.display(path)
@@ -185,7 +188,7 @@ class _Collector:
             self.problems.append(Problem(Pos(display), "", f"无法读取文件：{exc.strerror}"))
             return MISSING
         digest = self.sources[display] = hashlib.sha256(data).hexdigest()
-        cached = self._load_items(data, digest, display, spec)
+        cached = self._load_items(data, digest, display, spec) or self.parsed.pop((display, digest), None)
         if cached is None:
             cached = self.cache.get(display, digest, spec.cls.__name__) if self.cache else None
         if cached is None:

@@ -195,8 +195,9 @@ def _read_entries(rows: list[list], formulas: set[str], result: ReturnFile) -> N
             header = headers.get(index)
             if header not in BY_HEADER:
                 continue
-            ref = f"{ENTRY_SHEET}!{letter(index)}{number}"
-            if ref.split("!")[1] in formulas:
+            cell = f"{letter(index)}{number}"
+            ref = f"{ENTRY_SHEET}!{cell}"
+            if formulas and cell in formulas:
                 result.problems.append((ref, header, "单元格含有公式，请改为直接填写内容（复制后“选择性粘贴—数值”）"))
                 continue
             if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
