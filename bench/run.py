@@ -74,14 +74,18 @@ def _pss_kib(pid: int) -> int:
 
 
 class TreeMemory(threading.Thread):
-    """Samples the summed PSS of a process and its workers every 50 ms; keeps the peak."""
+    """Samples the summed PSS of a process and its workers every 250 ms; keeps the peak.
+
+    Reading smaps_rollup walks a process's page tables: sampled more often, a large build
+    would share a core with its own measurement.
+    """
 
     def __init__(self, pid: int):
         super().__init__(daemon=True)
         self.pid, self.peak_kib, self.done = pid, 0, threading.Event()
 
     def run(self) -> None:
-        while not self.done.wait(0.05):
+        while not self.done.wait(0.25):
             self.peak_kib = max(self.peak_kib, sum(_pss_kib(p) for p in _descendants(self.pid)))
 
 

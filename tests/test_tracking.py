@@ -43,7 +43,7 @@ def _recorded(data) -> dict[str, tuple]:
     values = Values(data)
     found = {}
     for job in _all_jobs(tracking.Tracked(data)):
-        job.build()
+        job.context  # built with its reads recorded
         found[job.path] = (job.title, job.reads, [values.hash(key) for key in job.reads])
     return found
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import ctypes
 import ctypes.util
 import functools
@@ -19,6 +20,9 @@ from . import __version__, tracking
 from .docx.engine import DocxTemplate, FontRole
 
 PR_SET_PDEATHSIG = 1
+# Jobs per batch sent to a worker: with a few batches in flight, a few thousand contexts are
+# in memory at once, whatever the number of documents.
+MAX_BATCH = 400
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates" / "forms"
 
 
@@ -28,7 +32,7 @@ class Job:
 
     `make` builds the context (plain JSON-able data only) when it is first
     needed: a rebuild never builds the contexts of documents whose data did not
-    change. `build` records which data it read (see xinfang.tracking).
+    change. Building it records which data it read in `reads` (see xinfang.tracking).
     """
 
     path: str  # relative to the output folder, with "/" separators
@@ -40,15 +44,17 @@ class Job:
 
     @functools.cached_property
     def context(self) -> dict:
-        return self.make()
+        context, self.reads = tracking.capture(self.make)
+        return context
 
     def __getstate__(self) -> dict:
         """A job sent to a worker process carries its context, never `make` and the data behind it."""
         return {**self.__dict__, "context": self.context, "make": None}
 
-    def build(self) -> None:
-        """Build the context, recording the keys of the data it reads in `reads`."""
-        self.context, self.reads = tracking.capture(self.make)
+    def release(self) -> None:
+        """Forget the context and reads once the document is staged (built again if asked for)."""
+        self.__dict__.pop("context", None)
+        self.reads = []
 
     def input_digest(self, template_digest: str) -> str:
         """Everything the output is made of: generator code, template, title, data shown."""
@@ -150,20 +156,29 @@ def _render_batch(tasks: list[tuple[str, str, dict, str]]) -> list[tuple[str, by
 
 
 def render_all(renderer: Renderer, jobs: list[Job], workers: int | None = None):
-    """Yield (path, bytes) for every job; in parallel when there are many."""
+    """Yield (path, bytes) for every job, in order; in parallel when there are many.
+
+    Each job's context is built just before its batch is sent, so a few batches' contexts
+    are in memory at a time (the caller releases each job once it has its bytes).
+    """
     workers = workers or min(os.cpu_count() or 1, 4)
     if workers < 2 or len(jobs) < 40:
         for job in jobs:
             yield job.path, renderer.render(job)
         return
-    size = max(8, len(jobs) // (workers * 8))
-    tasks = [(job.path, job.template, job.context, job.title) for job in jobs]
-    batches = [tasks[i:i + size] for i in range(0, len(tasks), size)]
+    size = max(8, min(len(jobs) // (workers * 8), MAX_BATCH))
+    in_flight: collections.deque = collections.deque()
     with ProcessPoolExecutor(workers, initializer=_init_worker,
                              initargs=(renderer.fonts, renderer.author, renderer.when,
                                        renderer.template_dir)) as pool:
-        for results in pool.map(_render_batch, batches):
-            yield from results
+        for start in range(0, len(jobs), size):
+            # Contexts are built here, batch by batch, while the workers render the batches before.
+            tasks = [(job.path, job.template, job.context, job.title) for job in jobs[start:start + size]]
+            in_flight.append(pool.submit(_render_batch, tasks))
+            if len(in_flight) > workers * 2:
+                yield from in_flight.popleft().result()
+        while in_flight:
+            yield from in_flight.popleft().result()
 
 
 def fonts_of(data) -> dict[str, FontRole]:

@@ -41,7 +41,7 @@ def _showable(data, job) -> bool:
     """
     if job.confidential or not job.path.startswith(f"{FILLED_DIR}/"):
         return False
-    job.build()
+    job.context  # built with its reads recorded
     for key in job.reads:
         kind, _, rest = key.partition(tracking.SEP)
         person_id, _, attr = rest.partition(tracking.SEP)
