@@ -546,3 +546,9 @@ def test_a_data_edit_after_the_preview_is_checked_afresh_on_apply(office, tmp_pa
     assert applied.returncode == 0, applied.stderr
     assert "冲突 ek-2026-001 化解时限" in applied.stdout
     assert "化解时限: 2027-01-15\n    挂号日期: 2026-03-12" in path.read_text("utf-8")
+
+
+def test_apply_of_a_missing_file_is_a_clear_error_not_a_crash(office, tmp_path):
+    result = import_(office, tmp_path / "没有这个文件.xlsx", apply=True)
+    assert result.returncode == 2, result.stderr
+    assert "没有这个文件.xlsx" in result.stderr and "Traceback" not in result.stderr and "内部错误" not in result.stderr

@@ -132,7 +132,11 @@ def _keep_preview(files: list[Path], data_dir: Path, out_dir: Path, checked: dic
 
 def _previewed(files: list[Path], data_dir: Path, out_dir: Path) -> dict | None:
     """What the last preview checked, if it was made from exactly these bytes and this code."""
-    saved = ParseCache(out_dir / PREVIEWS).get("preview", _inputs_digest(files, data_dir), "import")
+    try:
+        digest = _inputs_digest(files, data_dir)
+    except OSError:  # an unreadable file: the full check reports it in Chinese
+        return None
+    saved = ParseCache(out_dir / PREVIEWS).get("preview", digest, "import")
     return saved if isinstance(saved, dict) and {"preview", "texts"} <= saved.keys() else None
 
 
