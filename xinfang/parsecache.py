@@ -20,6 +20,7 @@ import secrets
 from importlib import metadata
 from pathlib import Path
 
+from . import source_digest
 from .outputs import write_atomic
 
 FORMAT = 2
@@ -29,12 +30,7 @@ def _code_digest() -> str:
     """Every module of the package and the YAML parser's version: no list of "the validating
     modules" to keep up to date, so no changed rule can ever answer from an old entry (any
     code change costs one full parse)."""
-    package = Path(__file__).resolve().parent
-    digest = hashlib.sha256(f"{FORMAT}|PyYAML=={metadata.version('PyYAML')}".encode())
-    for source in sorted(package.rglob("*.py")):
-        digest.update(source.relative_to(package).as_posix().encode("utf-8"))
-        digest.update(source.read_bytes())
-    return digest.hexdigest()
+    return hashlib.sha256(f"{FORMAT}|PyYAML=={metadata.version('PyYAML')}|{source_digest()}".encode()).hexdigest()
 
 
 def _user_key() -> bytes | None:

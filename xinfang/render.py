@@ -16,7 +16,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Callable
 
-from . import __version__, tracking
+from . import __version__, source_digest, tracking
 from .docx.engine import DocxTemplate, FontRole
 
 PR_SET_PDEATHSIG = 1
@@ -75,11 +75,7 @@ def code_digest() -> str:
     Part of every document's inputs, so a changed form module remakes its documents
     although no data changed (a version number alone would be bumped too rarely).
     """
-    digest = hashlib.sha256(__version__.encode("utf-8"))
-    package = Path(__file__).resolve().parent
-    for source in sorted(package.rglob("*.py")):
-        digest.update(source.relative_to(package).as_posix().encode("utf-8"))
-        digest.update(source.read_bytes())
+    digest = hashlib.sha256(f"{__version__}|{source_digest()}".encode("utf-8"))
     for library in ("Jinja2", "MarkupSafe", "chinesecalendar", "XlsxWriter"):
         digest.update(f"{library}=={metadata.version(library)}".encode("utf-8"))
     return digest.hexdigest()
