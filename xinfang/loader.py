@@ -155,39 +155,44 @@ class _Collector:
         self.sources: dict[str, str] = {}
         self.unreadable: set[str] = set()  # files of which nothing could be used
         self.parsed: dict[tuple[str, str], tuple] = {}  # (file, digest) → this process's own early parse
+        self.read_early: dict[str, tuple[bytes, str]] = {}  # file → (bytes, digest) read before its load
 
     def display(self, path: Path) -> str:
         return path.relative_to(self.data_dir).as_posix()
 
-    def _bytes(self, path: Path, display: str) -> bytes:
-        return self.replaced[display].encode("utf-8") if display in self.replaced else path.read_bytes()
+    def _read(self, path: Path, display: str) -> tuple[bytes, str]:
+        """The file's bytes (or its replacement's) and their digest; read once per load."""
+        if display in self.read_early:
+            return self.read_early[display]
+        data = self.replaced[display].encode("utf-8") if display in self.replaced else path.read_bytes()
+        return data, hashlib.sha256(data).hexdigest()
 
     def uncached(self, path: Path, spec: Record) -> bool:
         """Whether loading the file would parse it (a whole-file spec with no cache entry)."""
         display = self.display(path)
         try:
-            data = self._bytes(path, display)
+            data, digest = self.read_early[display] = self._read(path, display)
         except OSError:
             return False
-        return not self.cache.has(display, hashlib.sha256(data).hexdigest(), spec.cls.__name__)
+        return not self.cache.has(display, digest, spec.cls.__name__)
 
     def parse_into_cache(self, path: Path, spec: Record) -> None:
         """Parse a whole-file spec's file into the cache, recording nothing yet (see _parse_on_all_cores);
         this process keeps its own results for the load that follows, instead of reading them back."""
         display = self.display(path)
-        data = self._bytes(path, display)
-        digest = hashlib.sha256(data).hexdigest()
+        data, digest = self._read(path, display)
         result = self.parsed[(display, digest)] = self._parse(path, data, display, spec)
         self.cache.put(display, digest, spec.cls.__name__, result)
 
     def load(self, path: Path, spec: Record):
         display = self.display(path)
         try:
-            data = self._bytes(path, display)
+            data, digest = self._read(path, display)
         except OSError as exc:
             self.problems.append(Problem(Pos(display), "", f"无法读取文件：{exc.strerror}"))
             return MISSING
-        digest = self.sources[display] = hashlib.sha256(data).hexdigest()
+        self.read_early.pop(display, None)
+        self.sources[display] = digest
         cached = self._load_items(data, digest, display, spec) or self.parsed.pop((display, digest), None)
         if cached is None:
             cached = self.cache.get(display, digest, spec.cls.__name__) if self.cache else None
