@@ -66,9 +66,12 @@ def run_import(paths: list[Path], *, data_dir: Path, out_dir: Path, apply: bool,
     files = collect(paths)
     if not files:
         raise ImportRefused([problem("", "", "", "没有找到要导入的报送表（.xlsx 或 .docx）")])
+    # Taken before anything is read: a preview is kept under the bytes it was made from, even
+    # when the data is edited while it runs.
+    inputs = _inputs_digest(files, Path(data_dir))
     if apply:
         with locked(Path(out_dir)):
-            saved = _previewed(files, Path(data_dir), Path(out_dir))
+            saved = _previewed(inputs, Path(out_dir))
             if saved is not None:
                 reporter.step("数据和报送表与上次预览时相同：直接写入预览时检查过的内容")
                 return _write(saved["preview"], saved["texts"], Path(data_dir), Path(out_dir))
@@ -79,12 +82,13 @@ def run_import(paths: list[Path], *, data_dir: Path, out_dir: Path, apply: bool,
     gc.freeze()  # as in a build: the loaded data holds no garbage worth rescanning
     try:
         reporter.step(f"读取报送表：{len(files)} 份")
-        return _import_loaded(data, files, data_dir=Path(data_dir), out_dir=Path(out_dir), apply=apply)
+        return _import_loaded(data, files, inputs, data_dir=Path(data_dir), out_dir=Path(out_dir), apply=apply)
     finally:
         gc.unfreeze()
 
 
-def _import_loaded(data, files: list[Path], *, data_dir: Path, out_dir: Path, apply: bool) -> str:
+def _import_loaded(data, files: list[Path], inputs: str | None, *, data_dir: Path, out_dir: Path,
+                   apply: bool) -> str:
     problems: list[Problem] = []
     plans = _plans(data, files, problems)
     _number(data, plans)
@@ -97,7 +101,7 @@ def _import_loaded(data, files: list[Path], *, data_dir: Path, out_dir: Path, ap
     _check_whole(Path(data_dir), Path(out_dir), texts, plans)
     preview = describe(data, plans)
     if not apply:
-        _keep_preview(files, data_dir, out_dir, {"preview": preview, "texts": texts})
+        _keep_preview(inputs, out_dir, {"preview": preview, "texts": texts})
         return preview + "\n\n以上为预览，未写入任何数据；确认无误后加 --apply 写入 data/。"
     with locked(Path(out_dir)):
         return _write(preview, texts, data_dir, out_dir)
@@ -114,29 +118,32 @@ def _write(preview: str, texts: dict[str, str], data_dir: Path, out_dir: Path) -
             "\n请运行 generate.py 重新生成文档，并按发放清单重新下发。")
 
 
-def _inputs_digest(files: list[Path], data_dir: Path) -> str:
-    """The bytes a preview is made of: every data file, and the returned files in the order given."""
+def _inputs_digest(files: list[Path], data_dir: Path) -> str | None:
+    """The bytes a preview is made of: every data file, and the returned files in the order given;
+    None when a file cannot be read (the full check reports it in Chinese)."""
     digest = hashlib.sha256()
-    for path in sorted(data_dir.rglob("*.y*ml")):
-        digest.update(f"{path.relative_to(data_dir).as_posix()}\0".encode("utf-8") + path.read_bytes())
-    for path in files:
-        digest.update(f"\0{path.name}\0".encode("utf-8") + path.read_bytes())
+    try:
+        for path in sorted(data_dir.rglob("*.y*ml")):
+            digest.update(f"{path.relative_to(data_dir).as_posix()}\0".encode("utf-8") + path.read_bytes())
+        for path in files:
+            digest.update(f"\0{path.name}\0".encode("utf-8") + path.read_bytes())
+    except OSError:
+        return None
     return digest.hexdigest()
 
 
-def _keep_preview(files: list[Path], data_dir: Path, out_dir: Path, checked: dict) -> None:
-    store = ParseCache(out_dir / PREVIEWS)
-    store.put("preview", _inputs_digest(files, data_dir), "import", checked)
-    store.prune()  # only the last preview is kept
+def _keep_preview(inputs: str | None, out_dir: Path, checked: dict) -> None:
+    if inputs is not None:
+        store = ParseCache(out_dir / PREVIEWS)
+        store.put("preview", inputs, "import", checked)
+        store.prune()  # only the last preview is kept
 
 
-def _previewed(files: list[Path], data_dir: Path, out_dir: Path) -> dict | None:
+def _previewed(inputs: str | None, out_dir: Path) -> dict | None:
     """What the last preview checked, if it was made from exactly these bytes and this code."""
-    try:
-        digest = _inputs_digest(files, data_dir)
-    except OSError:  # an unreadable file: the full check reports it in Chinese
+    if inputs is None:
         return None
-    saved = ParseCache(out_dir / PREVIEWS).get("preview", digest, "import")
+    saved = ParseCache(out_dir / PREVIEWS).get("preview", inputs, "import")
     return saved if isinstance(saved, dict) and {"preview", "texts"} <= saved.keys() else None
 
 
