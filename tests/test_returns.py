@@ -309,6 +309,8 @@ def test_names_resolve_to_people_and_ambiguous_names_list_the_candidates(example
     someone = next(iter(example.people.values()))
     assert People(example).resolve(f"{someone.name}（{someone.post}）") == someone.id
     assert People(example).resolve(someone.id) == someone.id
+    bracketed = next(p for p in example.people.values() if "（" in p.post)  # 热电厂副厂长（分管供热）
+    assert People(example).resolve(f"{bracketed.name}（{bracketed.post}）") == bracketed.id
     twin = type(someone)(**{**{f: getattr(someone, f) for f in ("name", "post", "unit")}, "id": "twin-x"})
     example.people["twin-x"] = twin
     try:
@@ -552,3 +554,33 @@ def test_apply_of_a_missing_file_is_a_clear_error_not_a_crash(office, tmp_path):
     result = import_(office, tmp_path / "没有这个文件.xlsx", apply=True)
     assert result.returncode == 2, result.stderr
     assert "没有这个文件.xlsx" in result.stderr and "Traceback" not in result.stderr and "内部错误" not in result.stderr
+
+
+def test_returns_read_on_all_cores_give_what_reading_them_one_by_one_gives(office, tmp_path, monkeypatch):
+    """Many returns are read and planned in forked processes; previews and problems must be
+    exactly those of the one-by-one reading, in the files' order."""
+    from xinfang.cli import Reporter
+    from xinfang.errors import DataError
+    from xinfang.returns import importer
+    data, out = office
+    issued = sorted(p for p in (out / "报送表").rglob("*.xlsx") if UNIT not in p.name)
+    good = [*issued, typical_return(office, tmp_path)]
+    text = tmp_path / "记事本.xlsx"
+    text.write_text("不是工作簿", "utf-8")
+    formula = fill(out / BOOK, tmp_path / "formula.xlsx", {(FIRST, "涉及人数"): "=SUM(1,2)"})
+    bad = [text, *good, issued[0], formula]  # a second return of one unit, and a third of 二矿
+
+    def outcome(files, min_items):
+        monkeypatch.setattr(importer, "PARALLEL_MIN_FILES", min_items)
+        try:
+            return importer.run_import(files, data_dir=data, out_dir=out, apply=False, reporter=Reporter(quiet=True))
+        except DataError as exc:
+            return [(p.pos.file, p.path, p.message) for p in exc.problems]
+
+    assert len(good) >= 4
+    preview = outcome(good, 0)
+    assert "新增隐患 ek-2026-006" in preview and preview == outcome(good, 10**6)
+    problems = outcome(bad, 0)
+    assert problems == outcome(bad, 10**6)
+    assert ("记事本.xlsx", "", "不是 Excel 工作簿（.xlsx）或 Word 文档（.docx），无法导入") in problems
+    assert any("同一单位一次只能导入一份报送表" in message for _, _, message in problems)

@@ -25,6 +25,7 @@ from pathlib import Path
 import yaml
 
 from .. import clerkchecks, loader
+from ..cores import map_forked
 from ..errors import DataError, Problem
 from ..layout import RISKS_DIR
 from ..model import RISK_RECORD
@@ -38,6 +39,7 @@ from .values import fields_of
 from .yamledit import RiskFileEditor, entry_lines, new_file
 
 SUFFIXES = (".xlsx", ".docx")
+PARALLEL_MIN_FILES = 32  # fewer returns are read sooner than workers start
 WRITTEN_SHOWN = 20  # files named after applying; the preview names every unit
 PREVIEWS = ".cache/import"  # under the output folder: the last preview's checked texts
 NEW_FILE_HEADER = "# yaml-language-server: $schema=../schema/risks.schema.json\n# {label}信访隐患排查台账（由报送表导入时新建）\n\n"
@@ -148,23 +150,45 @@ def _previewed(inputs: str | None, out_dir: Path) -> dict | None:
 
 
 def _plans(data, files: list[Path], problems: list[Problem]) -> list[ReturnPlan]:
-    plans, seen, people = [], {}, People(data)
+    """Each file read and planned, on all cores; then, in the files' order, one return per unit."""
+    people = People(data)
     labels = {unit.label for unit in data.units.values()}  # the unit a return's file name names
-    for path in files:
-        try:
-            return_file = read(path)
-        except ReturnFileError as exc:
-            problems.append(problem(path.name, "", "", str(exc)))
+    plans, seen = [], {}
+    read_and_planned = map_forked(lambda path: _read_and_plan(data, path, labels, people), files,
+                                  min_items=PARALLEL_MIN_FILES)
+    for path, (found, unit_id, plan, planned) in zip(files, read_and_planned):
+        problems += found
+        if unit_id is None:
             continue
-        unit = find_unit(data, return_file, problems, labels)
-        if unit is None:
+        if unit_id in seen:
+            label = data.units[unit_id].label
+            problems.append(problem(path.name, "", "", f"与 {seen[unit_id]} 同属{label}：同一单位一次只能导入一份报送表"))
             continue
-        if unit.id in seen:
-            problems.append(problem(path.name, "", "", f"与 {seen[unit.id]} 同属{unit.label}：同一单位一次只能导入一份报送表"))
-            continue
-        seen[unit.id] = path.name
-        plans.append(plan_return(data, return_file, unit, problems, people))
+        seen[unit_id] = path.name
+        problems += planned
+        plan.unit = data.units[unit_id]
+        plans.append(plan)
     return plans
+
+
+def _read_and_plan(data, path: Path, labels: set[str], people: People) -> tuple:
+    """(problems reading it, its unit's ID or None, its plan, problems of its rows) for one file.
+
+    The plan comes back without the workbook's rows and issue record (only the rows it
+    changes, in its entries) and without the unit object, so that little is sent between
+    processes; _plans attaches the unit again.
+    """
+    found, planned = [], []
+    try:
+        return_file = read(path)
+    except ReturnFileError as exc:
+        return [problem(path.name, "", "", str(exc))], None, None, []
+    unit = find_unit(data, return_file, found, labels)
+    if unit is None:
+        return found, None, None, []
+    plan = plan_return(data, return_file, unit, planned, people)
+    return_file.rows, return_file.issued, return_file.problems, plan.unit = [], {}, [], None
+    return found, unit.id, plan, planned
 
 
 _ID = re.compile(r"^(?P<prefix>[a-z0-9]+(?:-[a-z0-9]+)*?)-(?P<year>\d{4})-(?P<number>\d+)$")

@@ -71,8 +71,12 @@ class People:
     def __init__(self, data):
         self.data = data
         self.by_name: dict[str, list] = {}
+        self.by_label: dict[str, list] = {}  # both labels a workbook may offer, exactly as offered
         for person in sorted(data.people.values(), key=lambda p: p.id):
             self.by_name.setdefault(person.name, []).append(person)
+            unit = data.units[person.unit].label
+            for label in (f"{person.name}（{person.post}）", f"{person.name}（{person.post}，{unit}）"):
+                self.by_label.setdefault(label, []).append(person)
         self.known: dict[str, str] = {}  # what was written → ID, for the many rows naming the same people
 
     def resolve(self, written: str) -> str:
@@ -83,6 +87,17 @@ class People:
         return self.known[written]
 
     def _resolve(self, written: str) -> str:
+        # A label picked from the list is matched whole: a post may hold brackets of its own.
+        found = self.by_label.get(written.strip()) or self._typed(written)
+        if len(found) == 1:
+            return found[0].id
+        if not found:
+            raise cells.CellError(f"人员“{written}”不存在（请从下拉列表中选择；新来的人员须先加入 people.yaml）")
+        options = "；".join(f"{p.name}（{p.post}，{self.data.units[p.unit].label}）" for p in found)
+        raise cells.CellError(f"“{written}”有 {len(found)} 人同名，请写明是哪一位：{options}")
+
+    def _typed(self, written: str) -> list:
+        """The people a typed name fits: "姓名", "姓名(职务)" or "姓名（职务，单位）", brackets of either width."""
         match = self.LABEL.match(written)
         name = (match.group("name") if match else written).strip()
         found = self.by_name.get(name, [])
@@ -90,12 +105,7 @@ class People:
             found = [p for p in found if p.post == match.group("post").strip()] or found
             if match.group("unit") and len(found) > 1:
                 found = [p for p in found if self.data.units[p.unit].label == match.group("unit").strip()] or found
-        if len(found) == 1:
-            return found[0].id
-        if not found:
-            raise cells.CellError(f"人员“{written}”不存在（请从下拉列表中选择；新来的人员须先加入 people.yaml）")
-        options = "；".join(f"{p.name}（{p.post}，{self.data.units[p.unit].label}）" for p in found)
-        raise cells.CellError(f"“{written}”有 {len(found)} 人同名，请写明是哪一位：{options}")
+        return found
 
 
 def locate(return_file: ReturnFile, row: Row, header: str) -> str:
