@@ -13,11 +13,12 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import hashlib
-import json
 import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import orjson
 
 from .docx.textdump import made_on
 from .errors import BuildLockedError
@@ -160,8 +161,8 @@ class OutputFolder:
 def read_manifest(root: Path) -> dict:
     """The manifest of an output folder; empty when missing, unreadable or of another format."""
     try:
-        manifest = json.loads((Path(root) / MANIFEST).read_text("utf-8"))
-    except (OSError, ValueError):
+        manifest = orjson.loads((Path(root) / MANIFEST).read_bytes())
+    except (OSError, ValueError):  # orjson.JSONDecodeError is a ValueError
         return {"format": MANIFEST_FORMAT}
     if not isinstance(manifest, dict) or manifest.get("format") != MANIFEST_FORMAT:
         return {"format": MANIFEST_FORMAT}
@@ -169,7 +170,7 @@ def read_manifest(root: Path) -> dict:
 
 
 def write_manifest(root: Path, manifest: dict) -> None:
-    write_atomic(Path(root) / MANIFEST, json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    write_atomic(Path(root) / MANIFEST, orjson.dumps(manifest))  # compact UTF-8, as json.dumps would write it
 
 
 def write_atomic(path: Path, content: bytes) -> None:

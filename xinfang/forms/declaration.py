@@ -16,6 +16,7 @@ from functools import partial
 from typing import Callable, Iterable
 
 from ..render import Job
+from ..tracking import plain
 from .common import UNIT_ROLES, enterprise_header, output_path, unit_header
 
 HEADER_KEYS = ("enterprise", "unit", "period")
@@ -65,10 +66,13 @@ class Form:
     def blank_jobs(self, data) -> list[Job]:
         if self.blank_units is None:
             return []
+        # Who gets a blank is chosen from the plain data (every build chooses afresh, so untracked
+        # and quicker); each blank's context gets the unit's view, so that it notes what it reads.
+        units = [data.units[unit.id] for unit in self.blank_units(plain(data))]
         return [Job(self._path(data, unit, "", blank=True), self.template,
                     partial(self.context, data, unit, "", partial(self.blank_context, data, unit)),
                     f"{unit.label}{self.name}（{BLANK}）")
-                for unit in self.blank_units(data)]
+                for unit in units]
 
     def context(self, data, unit, period: str, make: Callable[[], dict]) -> dict:
         """The header every form shares, then the form's own keys (which must not redefine it)."""
