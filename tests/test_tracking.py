@@ -246,3 +246,18 @@ def test_a_manifest_of_another_format_is_read_as_none(tmp_path):
     # Nothing is trusted from it: every document is made anew, and the manifest is whole again.
     assert re.search(r"新建 [1-9]\d+ 份，更新 0 份，未变 0 份，归档 0 份", result.stdout), result.stdout
     assert json.loads((out / MANIFEST).read_text("utf-8")) == manifest
+
+
+@pytest.mark.parametrize("library", ["docxtpl", "Jinja2", "XlsxWriter"])
+def test_a_new_version_of_a_rendering_library_remakes_every_document(library, monkeypatch):
+    from xinfang import render
+    render.code_digest.cache_clear()
+    before = render.code_digest()
+    real = render.metadata.version
+    monkeypatch.setattr(render.metadata, "version", lambda name: "99.0" if name == library else real(name))
+    render.code_digest.cache_clear()
+    try:
+        assert render.code_digest() != before
+    finally:
+        monkeypatch.undo()
+        render.code_digest.cache_clear()

@@ -68,6 +68,12 @@ class Job:
         return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
+# Libraries whose version can change a document's bytes: docxtpl joins the tags Word splits
+# across runs, Jinja2/MarkupSafe fill the templates, chinesecalendar gives the workdays,
+# XlsxWriter writes the workbooks.
+RENDERING_LIBRARIES = ("docxtpl", "Jinja2", "MarkupSafe", "chinesecalendar", "XlsxWriter")
+
+
 @functools.lru_cache(maxsize=None)
 def code_digest() -> str:
     """The generator itself: every module of the package and the libraries that shape output.
@@ -76,7 +82,7 @@ def code_digest() -> str:
     although no data changed (a version number alone would be bumped too rarely).
     """
     digest = hashlib.sha256(f"{__version__}|{source_digest()}".encode("utf-8"))
-    for library in ("Jinja2", "MarkupSafe", "chinesecalendar", "XlsxWriter"):
+    for library in RENDERING_LIBRARIES:
         digest.update(f"{library}=={metadata.version(library)}".encode("utf-8"))
     return digest.hexdigest()
 

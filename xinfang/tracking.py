@@ -243,6 +243,16 @@ class Tracked:
             return [self.unit(u) for u in self._data.ancestors(plain(unit))]
         return type(self._data).ancestors(self, unit)
 
+    def assignments_over(self, unit, *, held_here: bool = False) -> list:
+        # One key for which assignments there are and whom they cover; the unit's chain and
+        # people are read through the view, each assignment's other fields as it is read.
+        note(f"responsibilities{SEP}assignments{SEP}*")
+        people = self.people_in(unit) if held_here else []
+        positions = self._data.assignment_positions([unit, *self.ancestors(unit)], people)
+        assignments = self._data.responsibilities.assignments
+        return [RecordView(assignments[i], f"responsibilities{SEP}assignments{SEP}[{i}]{SEP}", self)
+                for i in positions]
+
     def risks_under(self, unit) -> list:
         if not _recorders:
             return self._data.risks_under(plain(unit))

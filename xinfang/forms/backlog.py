@@ -39,8 +39,7 @@ def _cover(data, unit) -> list:
 def _direct(data, unit) -> list[str]:
     """The 分管领导 over the entry: level-2 assignments covering the unit or an ancestor,
     else the nearest 分管领导 named on a unit."""
-    ids = {u.id for u in _cover(data, unit)}
-    found = [a.person for a in data.responsibilities.assignments if a.level == "二级" and ids & set(a.units)]
+    found = [a.person for a in data.assignments_over(unit) if a.level == "二级"]
     if found:
         return list(dict.fromkeys(found))
     return next(([u.supervisor] for u in _cover(data, unit) if u.supervisor), [])

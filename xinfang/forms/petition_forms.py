@@ -18,7 +18,7 @@ from . import petition_case
 from .common import office_full_name, person
 from .declaration import Document, Form
 from .narrative import GAP, date_text
-from .scope import blank_date, petition_units
+from .scope import PETITION_KINDS, blank_date, petition_units
 
 EXAMPLE = "示例"
 LONG_GAP = GAP * 3
@@ -118,8 +118,10 @@ def _limits(data) -> dict:
 
 def _above(data, unit) -> str:
     """The body a petitioner asks next: the petition unit above, else the level outside."""
-    ids = {u.id for u in petition_units(data)}
-    return data.units[unit.parent].name if unit.parent in ids else petition_case.UPPER
+    parent = data.units[unit.parent] if unit.parent else None
+    # The parent alone, not every petition unit: reads one unit (so the blank depends on it
+    # alone), and costs the same in a group of 20,000 units as in one of 20.
+    return parent.name if parent is not None and parent.kind in PETITION_KINDS else petition_case.UPPER
 
 
 def _base(data, unit, form: PetitionForm, *, blank: bool) -> dict:

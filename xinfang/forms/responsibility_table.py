@@ -26,21 +26,14 @@ def blank_context(data, unit) -> dict:
 DECLARATION = Form(FORM, TEMPLATE, documents, issuing_units, blank_context)
 
 
-def concerns(data, assignment, unit, chain: set[str] | None = None) -> bool:
-    """An assignment concerns a unit when it covers the unit, a unit above it, or is held in it."""
-    if chain is None:
-        chain = {unit.id} | {u.id for u in data.ancestors(unit)}
-    return not chain.isdisjoint(assignment.units) or data.people[assignment.person].unit == unit.id
-
-
 def _names(data, ids) -> str:
     return "、".join(data.people[i].name for i in ids)
 
 
 def assignment_rows(data, unit) -> list[dict]:
+    # A unit's table: the assignments covering it or a unit above it, or held by its own people.
     company = unit.id == data.root.id
-    chain = {unit.id} | {u.id for u in data.ancestors(unit)}
-    chosen = [a for a in data.responsibilities.assignments if company or concerns(data, a, unit, chain)]
+    chosen = data.responsibilities.assignments if company else data.assignments_over(unit, held_here=True)
     rows = []
     for number, a in enumerate(chosen, 1):
         p = data.people[a.person]
