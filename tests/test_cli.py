@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import re
 import shutil
 import subprocess
@@ -134,6 +136,7 @@ def test_make_targets_dry_run():
     assert ".venv/bin/python -m pytest" in test.stdout
 
 
+@pytest.mark.slow  # builds a site (or runs many CLI commands) of its own
 def test_readme_staffing_commands_run_on_the_example_data(tmp_path):
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     commands = re.findall(r"^\s*\.venv/bin/python generate\.py ((?:who|handover) [^#\n]*?)\s*(?:#.*)?$", readme, re.M)

@@ -179,6 +179,7 @@ def test_no_document_carries_the_first_examples_defaults(power_built):
         assert not found, f"{name} holds {found}"
 
 
+@pytest.mark.slow  # builds a site (or runs many CLI commands) of its own
 def test_nothing_confidential_reaches_the_site(power, power_site):
     secrets = {v for kp in power.key_persons for v in (kp.name, kp.id_number, kp.address, kp.mobile) if v}
     secrets |= {v for h in power.hardship for v in (h.name, h.id_number, h.address, h.mobile) if v}

@@ -135,13 +135,9 @@ def test_workbooks_are_byte_identical_for_the_same_data(built, tmp_path):
 
 
 @pytest.fixture
-def office(tmp_path):
+def office(first_build):
     """An editable copy of the data with its documents built, as the office has it."""
-    data = copy_data(tmp_path)
-    out = tmp_path / "build"
-    result = run_cli("forms", "--data", str(data), "--out", str(out), "--quiet")
-    assert result.returncode == 0, result.stderr
-    return data, out
+    return first_build
 
 
 def fill(source: Path, target: Path, edits: dict[tuple[int, str], object]) -> Path:

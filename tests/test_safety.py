@@ -226,6 +226,7 @@ def test_a_new_entry_is_one_change_naming_the_ledgers_it_enters(first_build):
     assert "数据变化 1 处：\n  - 删除 隐患“wy-2026-099”（原为 新登记的测试隐患，物业费调整引发部分住户不满。）\n" in listing
 
 
+@pytest.mark.slow  # builds a site (or runs many CLI commands) of its own
 def test_second_site_build_on_the_same_folder_is_refused(tmp_path):
     site = tmp_path / "site"
     site.mkdir()

@@ -431,6 +431,7 @@ def test_home_shows_targets_and_year_on_year_change_like_the_report(site, exampl
     assert "2026年（截至11月20日）：退休人员上访率同比下降57%，进京上访批次同比下降100%。" in text
 
 
+@pytest.mark.slow  # builds a site (or runs many CLI commands) of its own
 def test_whole_years_worded_and_bracketed_posts_not_nested(tmp_path):
     """One modified site: two whole years, and a commander whose post has parentheses."""
     data = copy_data(tmp_path)

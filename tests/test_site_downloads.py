@@ -97,6 +97,7 @@ def test_site_downloads_open_with_their_content(site, example):
     assert any(rid in text for rid in open_entries)  # filled from the data, not a blank
 
 
+@pytest.mark.slow  # builds a site (or runs many CLI commands) of its own
 def test_all_renders_each_document_once(tmp_path, monkeypatch):
     """`generate.py all` on fresh folders renders every document and blank exactly once (the
     site renders nothing), and a second `all` renders none."""

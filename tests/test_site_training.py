@@ -71,6 +71,7 @@ def test_flowchart_draws_steps_in_order_and_the_branches(site, example):
     assert width <= 390, "the flowchart must fit a phone without shrinking its text"
 
 
+@pytest.mark.slow  # builds a site (or runs many CLI commands) of its own
 def test_limits_follow_the_data_when_it_changes(tmp_path):
     data = copy_data(tmp_path)
     proc = data / "procedure.yaml"
