@@ -21,7 +21,7 @@ test: $(STAMP)
 	$(PY) -m pytest
 
 test-fast: $(STAMP)
-	$(PY) -m pytest -m "not slow" -n 2
+	$(PY) -m pytest -m "not slow" -n 2 --dist worksteal
 
 golden: $(STAMP)
 	$(PY) tests/golden.py
