@@ -14,7 +14,7 @@ import pytest
 import xlsxwriter
 from docx import Document
 
-from conftest import copy_data, run_cli
+from conftest import run_cli
 
 UNIT = "二矿"
 BOOK = f"报送表/北辰能源/{UNIT}/{UNIT}-信访隐患报送表-2026年11月.xlsx"
