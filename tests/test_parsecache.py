@@ -68,7 +68,7 @@ def test_risk_files_parsed_on_all_cores_give_the_same_data_and_problems(tmp_path
     broken.write_text(broken.read_text("utf-8").replace("风险等级: 红", "风险等级: 紫", 1), "utf-8")
     forked = []
     monkeypatch.setattr(loader, "PARALLEL_MIN_FILES", 1)
-    monkeypatch.setattr(loader.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(loader, "fork_workers", lambda: 2)
     original = loader._parse_into_cache
     monkeypatch.setattr(loader, "_parse_into_cache", lambda c, spec, paths: forked.append(len(paths)) or
                         original(c, spec, paths))

@@ -16,10 +16,18 @@ MAX_CORES = 4
 _work: Callable | None = None  # set in each worker by _start; the parent never sets it
 
 
+def fork_workers() -> int:
+    """How many processes to run at once: the cores, at most MAX_CORES; 1 where processes
+    cannot be forked (workers would not share the parent's memory)."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return min(os.cpu_count() or 1, MAX_CORES)
+
+
 def map_forked(work: Callable, items: Sequence, *, min_items: int) -> list:
     """[work(item) for item in items], on all cores when there are at least min_items."""
-    cores = min(os.cpu_count() or 1, MAX_CORES, len(items))
-    if cores < 2 or len(items) < min_items or "fork" not in multiprocessing.get_all_start_methods():
+    cores = min(fork_workers(), len(items))
+    if cores < 2 or len(items) < min_items:
         return [work(item) for item in items]
     # With "fork" the initializer's arguments are inherited, never pickled: work may be a closure.
     with multiprocessing.get_context("fork").Pool(cores, initializer=_start, initargs=(work,)) as pool:

@@ -11,13 +11,13 @@ import functools
 import gc
 import hashlib
 import multiprocessing
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import model as m
 from . import personrefs
 from .clerkchecks import clerk_checks
+from .cores import fork_workers
 from .errors import DataError, Pos, Problem
 from .layout import CONFIDENTIAL_DIR, RISKS_DIR
 from .listfile import MIN_BYTES, ListFile, list_field
@@ -282,9 +282,8 @@ def _parse_on_all_cores(c: _Collector, paths: list[Path], spec: Record) -> None:
     return nothing: their cache entries are the result, and any file they did not manage
     is parsed by the load that follows.
     """
-    cores = min(os.cpu_count() or 1, 4)
-    if c.cache is None or c.cache.key is None or cores < 2 or \
-            "fork" not in multiprocessing.get_all_start_methods():
+    cores = fork_workers()
+    if c.cache is None or c.cache.key is None or cores < 2:
         return
     todo = [p for p in paths if c.uncached(p, spec)]
     if len(todo) < PARALLEL_MIN_FILES:
