@@ -84,7 +84,8 @@ class SnapshotStore:
                     lines.append(f"{_quoted(key)}\t{digest}\t{before[1]}")
                     continue
                 facts = changes.facts(key, label, record)
-                new.update(facts)
+                if not self.empty:  # a first build lists no changes: its facts are only stored
+                    new.update(facts)
                 if before:
                     old.update(json.loads(before[1]))
                 lines.append(f"{_quoted(key)}\t{digest}\t{changes.dumps(facts).decode('utf-8')}")

@@ -12,10 +12,17 @@ LINE_POINTS = 13.5  # one line of 10-point 宋体
 WIDE = 1.8  # a CJK character is about this many column-width units
 
 
-def new_workbook(buffer: io.BytesIO) -> xlsxwriter.Workbook:
-    """A workbook written in memory that stores text as text: never read as a number, formula or link."""
-    return xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False,
-                                        "strings_to_formulas": False, "strings_to_urls": False})
+def new_workbook(buffer: io.BytesIO, rows_in_order: bool = False) -> xlsxwriter.Workbook:
+    """A workbook that stores text as text: never read as a number, formula or link.
+
+    With `rows_in_order` each row is flushed to a temporary file once the next one is begun
+    (XlsxWriter's constant_memory), so every sheet must be written top to bottom: for
+    workbooks as long as the group (the company-wide ledger of a 20,000-unit group has
+    200,000 rows and would otherwise take a gigabyte). Others are written in memory.
+    """
+    options = {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False}
+    return xlsxwriter.Workbook(buffer, {**options, "constant_memory": True} if rows_in_order
+                               else {**options, "in_memory": True})
 
 
 def properties(title: str, author: str, company: str, day: dt.date) -> dict:

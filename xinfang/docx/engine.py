@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+import itertools
 import re
 import zipfile
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from ..errors import TemplateError
 from ..jinja import docx_environment
 from . import zipwriter
 
+STREAM_FRAGMENTS = 8192  # Jinja output pieces per chunk when streaming a part into the zip
 TAG_RE = re.compile(r"\{[{%#]")
 TEXT_PARTS = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
 # Names the template files use for each font role; the data's settings replace them.
@@ -135,23 +137,26 @@ class DocxTemplate:
 
     def render_parts(self, context: dict) -> dict[str, bytes]:
         """Render the tagged parts; raise TemplateError naming what was missing."""
-        parts = {}
-        for name, template in self.compiled.items():
-            try:
-                parts[name] = template.render(context).encode("utf-8")
-            except jinja2.UndefinedError as exc:
-                raise TemplateError(f"模板 {self.path.name} 引用了不存在的数据：{exc.message}") from exc
-        return parts
+        return {name: b"".join(self._encoded(name, context)) for name in self.compiled}
+
+    def _encoded(self, name: str, context: dict):
+        """A tagged part rendered as UTF-8 chunks of a few thousand Jinja fragments each:
+        a company-wide ledger of 200,000 rows is a few hundred megabytes of XML, which
+        joined at once would take gigabytes as Python strings."""
+        fragments = self.compiled[name].generate(context)
+        try:
+            while chunk := list(itertools.islice(fragments, STREAM_FRAGMENTS)):
+                yield "".join(chunk).encode("utf-8")
+        except jinja2.UndefinedError as exc:
+            raise TemplateError(f"模板 {self.path.name} 引用了不存在的数据：{exc.message}") from exc
 
     def render(self, context: dict, title: str, author: str, when: dt.date) -> bytes:
-        parts = self.render_parts(context)
-        parts["docProps/core.xml"] = core_properties(title, author, when)
+        parts = {name: zipwriter.compress_chunks(name, self._encoded(name, context)) for name in self.compiled}
+        parts["docProps/core.xml"] = zipwriter.compress("docProps/core.xml", core_properties(title, author, when))
         return self.package(parts)
 
-    def package(self, parts: dict[str, bytes]) -> bytes:
-        """Zip rendered parts with the static ones, compressed once per template."""
+    def package(self, parts: dict[str, zipwriter.Entry]) -> bytes:
+        """Zip the rendered parts with the static ones, compressed once per template."""
         if self._static_entries is None:
             self._static_entries = {name: zipwriter.compress(name, raw) for name, raw in self.static.items()}
-        entries = [self._static_entries[name] if name in self._static_entries
-                   else zipwriter.compress(name, parts[name]) for name in self.order]
-        return zipwriter.build(entries)
+        return zipwriter.build([self._static_entries.get(name) or parts[name] for name in self.order])

@@ -10,6 +10,7 @@ from __future__ import annotations
 import struct
 import zlib
 from dataclasses import dataclass
+from typing import Iterable
 
 _DOS_DATE = (0 << 9) | (1 << 5) | 1  # 1980-01-01
 _DOS_TIME = 0
@@ -36,9 +37,20 @@ def _name(name: str) -> tuple[bytes, int]:
 
 
 def compress(name: str, content: bytes, level: int = 6) -> Entry:
+    return compress_chunks(name, [content], level)
+
+
+def compress_chunks(name: str, chunks: Iterable[bytes], level: int = 6) -> Entry:
+    """A member made of consecutive chunks, compressed as they come: a document part of
+    hundreds of megabytes never has to be in memory whole. The bytes are those of
+    compressing the joined content at once (deflate does not depend on where input is cut)."""
     packer = zlib.compressobj(level, zlib.DEFLATED, -15)
-    data = packer.compress(content) + packer.flush()
-    return Entry(*_name(name), zlib.crc32(content), len(content), data)
+    crc, size, data = 0, 0, []
+    for chunk in chunks:
+        crc, size = zlib.crc32(chunk, crc), size + len(chunk)
+        data.append(packer.compress(chunk))
+    data.append(packer.flush())
+    return Entry(*_name(name), crc, size, b"".join(data))
 
 
 def store(name: str, content: bytes) -> Entry:

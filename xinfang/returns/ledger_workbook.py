@@ -23,7 +23,7 @@ TALLY_COLUMNS = (("红", "red"), ("黄", "yellow"), ("绿", "green"), ("合计",
 
 def render(context: dict, title: str, author: str) -> bytes:
     buffer = io.BytesIO()
-    book = new_workbook(buffer)
+    book = new_workbook(buffer, rows_in_order=True)
     book.set_properties(properties(title, author, context["enterprise"]["name"],
                                dt.date.fromisoformat(context["today"])))
     base = {"font_name": FONT, "font_size": 10, "border": 1, "valign": "top"}

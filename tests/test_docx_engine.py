@@ -1,0 +1,61 @@
+"""The DOCX engine streams long parts into the zip: the same bytes as rendering them at once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import random
+import zipfile
+import zlib
+
+import pytest
+from docx import Document
+
+from xinfang.docx import zipwriter
+from xinfang.docx.engine import STREAM_FRAGMENTS, DocxTemplate
+from xinfang.errors import TemplateError
+
+DAY = dt.date(2026, 11, 30)
+
+
+def test_a_member_compressed_in_chunks_is_the_member_compressed_whole():
+    rng = random.Random(9704)
+    content = "".join(rng.choice("信访隐患台账0123456789<w:t>") for _ in range(300_000)).encode("utf-8")
+    whole = zipwriter.compress("word/document.xml", content)
+    for _ in range(5):
+        cuts = sorted(rng.sample(range(1, len(content)), 40))
+        chunks = [content[a:b] for a, b in zip([0] + cuts, cuts + [len(content)])]
+        assert zipwriter.compress_chunks("word/document.xml", chunks) == whole
+    assert zlib.decompress(whole.data, -15) == content
+
+
+@pytest.fixture()
+def long_template(tmp_path):
+    """A template whose one loop gives many more Jinja fragments than one streamed chunk holds."""
+    doc = Document()
+    doc.add_paragraph("{{ title }}")
+    doc.add_paragraph("{% for row in rows %}{{ row.no }}、{{ row.text }}；{% endfor %}")
+    path = tmp_path / "long.docx"
+    doc.save(str(path))
+    return DocxTemplate(path)
+
+
+def test_a_long_part_streamed_into_the_zip_is_the_part_rendered_at_once(long_template):
+    rows = [{"no": n, "text": f"隐患{n}：职工反映工资<拖欠>&补发"} for n in range(1, 5001)]
+    context = {"title": "合成集团信访隐患排查台账", "rows": rows}
+    part = long_template.compiled["word/document.xml"]
+    assert len(list(part.generate(context))) > 2 * STREAM_FRAGMENTS  # streamed in several chunks
+    at_once = part.render(context).encode("utf-8")
+
+    document = long_template.render(context, "台账", "信访办", DAY)
+    with zipfile.ZipFile(io.BytesIO(document)) as archive:
+        assert archive.testzip() is None
+        assert archive.read("word/document.xml") == at_once
+    text = "\n".join(p.text for p in Document(io.BytesIO(document)).paragraphs)
+    assert "5000、隐患5000：职工反映工资<拖欠>&补发；" in text
+    assert long_template.render_parts(context)["word/document.xml"] == at_once
+
+
+def test_missing_data_in_a_streamed_part_names_the_template(long_template):
+    with pytest.raises(TemplateError, match=r"模板 long\.docx 引用了不存在的数据：.*'text'"):
+        long_template.render({"title": "台账", "rows": [{"no": 1}]}, "台账", "信访办", DAY)
