@@ -487,9 +487,8 @@ def test_unit_page_opens_with_its_zip_and_return_workbook_then_each_blank(site):
 
 
 def test_only_the_glue_imports_mkdocs():
-    """The site builder stays replaceable (README): MkDocs is imported by mkdocs_glue.py alone,
-    besides parallel.py, an optional speed-up wrapping MkDocs' page writer."""
+    """The site builder stays replaceable (README): MkDocs is imported by mkdocs_glue.py alone."""
     site_code = REPO / "xinfang"
     importing = sorted(p.relative_to(site_code).as_posix() for p in site_code.rglob("*.py")
                        if re.search(r"^\s*(?:from|import) (?:mkdocs|material)\b", p.read_text("utf-8"), re.M))
-    assert importing == ["site/mkdocs_glue.py", "site/parallel.py"]
+    assert importing == ["site/mkdocs_glue.py"]

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .. import loader
 from ..outputs import locked
-from . import mkdocs_glue, parallel, sync
+from . import mkdocs_glue, sync
 from .session import Session, epoch
 
 CONFIG = Path(__file__).resolve().parents[2] / "mkdocs.yml"
@@ -34,7 +34,7 @@ def build_site(data_dir: Path, site_dir: Path, out_dir: Path, data=None, strict:
         temp = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
         try:
             session = Session(data_dir, Path(out_dir).resolve(), site_dir, data=data, staged=True)
-            with _quiet_builder(), _build_date(data.today), parallel.two_cores():
+            with _quiet_builder(), _build_date(data.today):
                 mkdocs_glue.run(CONFIG, temp, strict, session)
             sources = sync.tree(temp)
             sources.update(session.download_sources())

@@ -3,8 +3,7 @@
 Everything the manual shows is made by our own code (session.py, pages.py, Jinja
 templates, svg.py); this module only hands it to MkDocs and mkdocs-material and
 takes the HTML back. Moving to another builder means rewriting this module, the
-theme overrides (templates/site/overrides/) and mkdocs.yml, and dropping parallel.py
-(an optional speed-up that wraps MkDocs' page writer); README's developer section
+theme overrides (templates/site/overrides/) and mkdocs.yml; README's developer section
 lists what each part needs from the builder.
 """
 
