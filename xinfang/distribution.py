@@ -164,7 +164,7 @@ def workbook(found: list[Entry], today: dt.date) -> bytes:
     sheet 仅日期更新: the documents regenerated only for their dates (or layout).
     """
     buffer = io.BytesIO()
-    book = new_workbook(buffer)
+    book = new_workbook(buffer, rows_in_order=True)  # a first build lists every document
     book.set_properties(properties("信访工作文档发放清单", "", "", today))
     font = {"font_name": "宋体", "font_size": 10}
     formats = {"title": book.add_format({**font, "bold": True, "font_size": 14}),
