@@ -70,16 +70,20 @@ def date_only(out: Path) -> list[str]:
 
 
 def sheet_rows(path: Path, number: int = 1) -> list[list[str]]:
-    """A sheet of the XLSX as rows of cell texts (shared strings resolved)."""
+    """A sheet of the XLSX as rows of cell texts (shared or inline strings resolved)."""
     with zipfile.ZipFile(path) as book:
-        strings = [("".join(si.itertext())) for si in etree.fromstring(book.read("xl/sharedStrings.xml"))]
+        shared = "xl/sharedStrings.xml" in book.namelist()
+        strings = [("".join(si.itertext())) for si in etree.fromstring(book.read("xl/sharedStrings.xml"))] if shared else []
         sheet = etree.fromstring(book.read(f"xl/worksheets/sheet{number}.xml"))
     rows = []
     for row in sheet.iter(f"{X}row"):
         cells = []
         for c in row.iter(f"{X}c"):
             value = c.findtext(f"{X}v")
-            cells.append(strings[int(value)] if c.get("t") == "s" else value or "")
+            if c.get("t") == "inlineStr":
+                cells.append("".join(c.find(f"{X}is").itertext()))
+            else:
+                cells.append(strings[int(value)] if c.get("t") == "s" else value or "")
         rows.append(cells)
     return rows
 
