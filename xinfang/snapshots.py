@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from pathlib import Path
 
@@ -49,10 +50,15 @@ class SnapshotStore:
         # A store of another format (one JSON file per data file) is not compared with.
         self.index = stored.get("sources", {}) if stored.get("format") == FORMAT else {}
         self.empty = not self.index  # a first build: nothing to compare with
-        self._pending: tuple[dict, dict] = ({}, {})
+        self._pending: tuple[dict, list] = ({}, [])
 
     def _path(self, name: str) -> Path:
         return self.folder / f"{hashlib.sha256(name.encode('utf-8')).hexdigest()[:32]}.tsv"
+
+    def _staged(self, name: str) -> Path:
+        """Where `compare` writes a data file's new facts until `save` puts them in place."""
+        path = self._path(name)
+        return path.with_name(f".{path.name}.staged")
 
     def _lines(self, name: str) -> dict[str, tuple[str, str]]:
         """A data file's stored records: key → (hash, facts as JSON)."""
@@ -73,7 +79,8 @@ class SnapshotStore:
         sources = data.sources
         changed = sorted(n for n in set(sources) | set(self.index) if self.index.get(n) != sources.get(n))
         records = changes.records_by_file(data, set(changed))
-        old, new, files = {}, {}, {}
+        old, new = {}, {}
+        self.folder.mkdir(parents=True, exist_ok=True)
         for name in changed:
             stored = self._lines(name)
             lines = []
@@ -91,16 +98,17 @@ class SnapshotStore:
                 lines.append(f"{_quoted(key)}\t{digest}\t{changes.dumps(facts).decode('utf-8')}")
             for _, text in stored.values():  # records no longer in the file
                 old.update(json.loads(text))
-            files[name] = lines
-        self._pending = (dict(sources), files)
+            if name in sources:  # written now, not held: a first build of 20,000 units has 0.5 GB of facts
+                self._staged(name).write_bytes("".join(line + "\n" for line in lines).encode("utf-8"))
+        self._pending = (dict(sources), changed)
         return [] if self.empty else changes.diff(old, new, changes.namer(data))
 
     def save(self) -> None:
         """Keep the facts `compare` worked out: changed files rewritten, removed ones forgotten."""
-        sources, files = self._pending
-        for name, lines in files.items():
+        sources, changed = self._pending
+        for name in changed:
             if name in sources:
-                write_atomic(self._path(name), "".join(line + "\n" for line in lines).encode("utf-8"))
+                os.replace(self._staged(name), self._path(name))
             else:
                 self._path(name).unlink(missing_ok=True)
         for old in self.folder.glob("*.json"):  # the facts of a store of the earlier format
