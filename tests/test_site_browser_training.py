@@ -74,7 +74,12 @@ def test_phone_number_stays_on_one_line_and_can_be_tapped(phone, server):
 
 
 def _pdf_text(browser, url: str, path: Path) -> tuple[str, int]:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
     browser.get(url)
+    # The manual's page itself, fully loaded (not a browser error page, which prints as Letter).
+    WebDriverWait(browser, 30).until(lambda b: b.execute_script("return document.readyState") == "complete"
+                                     and b.find_elements(By.CSS_SELECTOR, "article.md-content__inner"))
     # As a person's "Print" does: the page's own @page size (WebDriver's print would force Letter).
     pdf = browser.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True})
     path.write_bytes(base64.b64decode(pdf["data"]))
