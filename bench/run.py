@@ -35,6 +35,7 @@ import returns  # noqa: E402
 import synthetic  # noqa: E402
 
 from xinfang import forms, loader  # noqa: E402
+from xinfang.cores import usable as usable_cores  # noqa: E402
 from xinfang.render import renderer_for  # noqa: E402
 from xinfang.render import Job, is_workbook  # noqa: E402
 
@@ -261,7 +262,7 @@ def main() -> None:
     for job in books:
         renderer.render(job)
     books_s = time.perf_counter() - started
-    cores = min(os.cpu_count() or 1, 4)
+    cores = usable_cores()
     rows.append((f"XLSX 工作簿（报送表 {len(books) - 1} 份、全公司台账 1 份）", f"{books_s:.1f} s 单核",
                  f"分到 {cores} 核约 {books_s / cores:.1f} s，使不含工作簿的全量生成增加约 "
                  f"{books_s / cores / (full - books_s / cores):.0%}"))

@@ -16,12 +16,17 @@ MAX_CORES = 4
 _work: Callable | None = None  # set in each worker by _start; the parent never sets it
 
 
+def usable() -> int:
+    """How many processes to run at once: the cores, at most MAX_CORES."""
+    return min(os.cpu_count() or 1, MAX_CORES)
+
+
 def fork_workers() -> int:
-    """How many processes to run at once: the cores, at most MAX_CORES; 1 where processes
-    cannot be forked (workers would not share the parent's memory)."""
+    """As `usable`, but 1 where processes cannot be forked (workers would not share the
+    parent's memory)."""
     if "fork" not in multiprocessing.get_all_start_methods():
         return 1
-    return min(os.cpu_count() or 1, MAX_CORES)
+    return usable()
 
 
 def map_forked(work: Callable, items: Sequence, *, min_items: int) -> list:

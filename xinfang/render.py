@@ -17,7 +17,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Callable
 
-from . import __version__, source_digest, tracking
+from . import __version__, cores, source_digest, tracking
 from .docx.engine import DocxTemplate, FontRole
 
 PR_SET_PDEATHSIG = 1
@@ -164,7 +164,7 @@ def render_all(renderer: Renderer, jobs: list[Job], workers: int | None = None):
     Each job's context is built just before its batch is sent, so a few batches' contexts
     are in memory at a time (the caller releases each job once it has its bytes).
     """
-    workers = workers or min(os.cpu_count() or 1, 4)
+    workers = workers or cores.usable()
     if workers < 2 or len(jobs) < 40:
         for job in jobs:
             yield job.path, renderer.render(job)
