@@ -21,7 +21,7 @@ from xinfang.build import build_documents
 from xinfang.errors import XinfangError
 from xinfang.outputs import MANIFEST
 from xinfang.reads import ReadIndex, Values, decode
-from xinfang.schema import Choice, Date, Id, Integer, Phone, Ref, Text, declared_fields
+from xinfang.schema import Choice, Date, Id, Integer, Phone, Ref, Text, declared_fields, field_place
 
 pytestmark = pytest.mark.slow  # `pytest -m "not slow"` leaves it out
 
@@ -99,14 +99,15 @@ def edits(data):
         for record in _records(root):
             for f in declared_fields(type(record)):
                 value = getattr(record, f.name)
-                if f.name not in record.where or value is None or isinstance(value, (list, bool)):
+                place = field_place(record, f.name)
+                if place is None or value is None or isinstance(value, (list, bool)):
                     continue
                 kind = (type(record).__name__, f.name)
                 new = _other_value(f.metadata["spec"], value, data)
                 if new is None or seen.get(kind, 0) >= EDITS_PER_FIELD:
                     continue
                 seen[kind] = seen.get(kind, 0) + 1
-                yield file, record.where[f.name], value, new, f"{kind[0]}.{kind[1]}"
+                yield file, place, value, new, f"{kind[0]}.{kind[1]}"
 
 
 def _apply(data_dir: Path, file: str, where, old, new) -> str | None:

@@ -22,7 +22,7 @@ import re
 import yaml
 
 from .errors import Pos
-from .schema import MAX_NODES_VISITED, MISSING, Context, ListOf, Record, _AliasBomb
+from .schema import MAX_NODES_VISITED, MISSING, Context, ListOf, Record, _AliasBomb, places
 from .yamlio import compose
 
 MIN_BYTES = 64 * 1024  # smaller files parse whole in a few milliseconds
@@ -133,7 +133,7 @@ class ListFile:
         record = self.spec.cls(**{self.field.name: values})
         (key_line, key_col), list_start = entry["where"]
         record.pos = Pos(self.display, key_line, key_col)
-        record.where = {self.field.name: list_start}
+        record.where = places(self.spec.cls, {self.field.name: list_start})
         record.path = ""
         return record, problems, defs, refs, False
 

@@ -52,7 +52,7 @@ class Located:
     """Where a record came from: set by the schema's Record spec after loading."""
 
     pos = None
-    where: dict = {}
+    where = ()  # field positions, packed (schema.places; read with schema.field_place)
     path = ""
 
 

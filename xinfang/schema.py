@@ -7,6 +7,7 @@ and the JSON Schema offered to editors.
 
 from __future__ import annotations
 
+import array
 import dataclasses
 import datetime as dt
 import difflib
@@ -290,7 +291,7 @@ class Choice(Text):
         if value not in self.values:
             allowed = "、".join(self.values)
             return ctx.error(node, path, f"“{value}”不是允许的值（可选：{allowed}）{_suggest(value, self.values)}".rstrip("，"))
-        return value
+        return self.values[self.values.index(value)]  # the one string, not a copy per record
 
     def json_schema(self):
         return {"enum": self.values, "errorMessage": f"只能填：{'、'.join(self.values)}"}
@@ -467,6 +468,31 @@ def declared_fields(cls: type) -> list[dataclasses.Field]:
     return [f for f in dataclasses.fields(cls) if "key" in f.metadata]
 
 
+@functools.lru_cache(maxsize=None)
+def _field_index(cls: type) -> dict[str, int]:
+    return {f.name: i for i, f in enumerate(declared_fields(cls))}
+
+
+def places(cls: type, found: dict[str, tuple[int, int]]) -> array.array:
+    """Where each field of a `cls` record was written, packed: (line, column) per declared
+    field in order, 0 for a field not written. A dict of tuples per record took a fifth of
+    a loaded enterprise's memory; this takes a tenth of that."""
+    packed = array.array("I", bytes(8 * len(declared_fields(cls))))
+    index = _field_index(cls)
+    for name, (line, column) in found.items():
+        packed[2 * index[name]], packed[2 * index[name] + 1] = line, column
+    return packed
+
+
+def field_place(record: Any, attr: str) -> tuple[int, int] | None:
+    """(line, column) where `record`'s field `attr` was written; None if it was not."""
+    i = _field_index(type(record)).get(attr)
+    where = record.where
+    if i is None or 2 * i >= len(where) or not where[2 * i]:
+        return None
+    return where[2 * i], where[2 * i + 1]
+
+
 class Record(Spec):
     """A mapping read into the dataclass `cls`, whose fields are declared with F()."""
 
@@ -489,7 +515,7 @@ class Record(Spec):
             return ctx.error(node, path, f"应为键值对（“键: 值”），却是{shape}{hint}")
         by_key = {f.metadata["key"]: f for f in self.fields}
         values: dict[str, Any] = {}
-        where: dict[str, tuple[int, int]] = {}  # (line, col): plain tuples pickle fastest
+        where: dict[str, tuple[int, int]] = {}  # (line, col), packed into the record (places)
         seen: dict[str, int] = {}
         empty: dict[str, yaml.Node] = {}
         failed = False
@@ -539,7 +565,7 @@ class Record(Spec):
         if failed:
             return MISSING
         record = self.cls(**values)
-        record.pos, record.where, record.path = ctx.pos(node), where, path
+        record.pos, record.where, record.path = ctx.pos(node), places(self.cls, where), path
         if self.check:
             for attr, message in self.check(record):
                 ctx.problems.append(Problem(field_pos(record, attr), _field_path(self.cls, path, attr), message))
@@ -593,7 +619,7 @@ def field_path(record: Any, attr: str) -> str:
 
 
 def field_pos(record: Any, attr: str) -> Pos:
-    place = record.where.get(attr)
+    place = field_place(record, attr)
     return Pos(record.pos.file, *place) if place else record.pos
 
 
