@@ -55,18 +55,17 @@ def fingerprint(value):
 
 
 class Values:
-    """The current value of each key of one Dataset, hashed; memoized, as outputs share keys."""
+    """The current value of each key of one Dataset, hashed.
+
+    Not memoized: a ReadIndex hashes each key once (when it first sees it, or when its
+    data file changed), and a memo would hold a second copy of every key's hash.
+    """
 
     def __init__(self, data):
         self.data = data
-        self._hashes: dict[str, str] = {}
 
     def hash(self, key: str) -> str:
-        found = self._hashes.get(key)
-        if found is None:
-            text = self.read(key)
-            found = self._hashes[key] = hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
-        return found
+        return hashlib.blake2b(self.read(key).encode("utf-8"), digest_size=8).hexdigest()
 
     def read(self, key: str) -> str:
         """The value a form saw when it noted `key`, as text."""
