@@ -88,6 +88,7 @@ class OutputFolder:
         self.reads = ReadIndex(stored.get("reads"))
         self.current: dict[str, dict] = {}
         self.staged: dict[str, None] = {}  # paths rendered anew, in order (a dict: asked for often)
+        self._folders: set[Path] = set()  # made during this build: mkdir once, not once per file
         self.outcome = Outcome()
         shutil.rmtree(self.staging, ignore_errors=True)  # leftovers of a killed build
 
@@ -128,7 +129,7 @@ class OutputFolder:
             self.outcome.unchanged.append(path)
             return
         target = self.staging / path
-        target.parent.mkdir(parents=True, exist_ok=True)
+        self._make_folder(target.parent)
         target.write_bytes(content)
         self.staged[path] = None
         (self.outcome.changed if old and (self.root / path).exists() else self.outcome.new).append(path)
@@ -140,7 +141,7 @@ class OutputFolder:
         """
         for path in self.staged:
             target = self.root / path
-            target.parent.mkdir(parents=True, exist_ok=True)
+            self._make_folder(target.parent)
             os.replace(self.staging / path, target)
         for path in sorted(set(self.previous) - set(self.current)):
             self.outcome.archived[path] = archive(self.root, path)
@@ -151,6 +152,11 @@ class OutputFolder:
         with contextlib.suppress(OSError):
             (self.root / STAGING).rmdir()
         return self.outcome
+
+    def _make_folder(self, folder: Path) -> None:
+        if folder not in self._folders:
+            folder.mkdir(parents=True, exist_ok=True)
+            self._folders.add(folder)
 
     def discard(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)
