@@ -98,3 +98,26 @@ def test_loading_is_repeatable(example):
     assert [r.id for r in again.risks] == [r.id for r in example.risks]
     assert again.sources == example.sources
     assert [str(w) for w in again.warnings] == [str(w) for w in example.warnings]
+
+
+def test_each_field_keeps_the_line_and_column_it_was_written_at(tmp_path):
+    """Positions are packed per record (schema.places); errors and edits rely on them, loaded
+    fresh or from the parse cache."""
+    from xinfang.schema import declared_fields, field_pos
+    fresh = loader.load(DATA, cache_dir=tmp_path / "cache")
+    cached = loader.load(DATA, cache_dir=tmp_path / "cache")
+    checked = 0
+    for data in (fresh, cached):
+        for record in [*data.risks[:5], *list(data.people.values())[:5], *list(data.units.values())[:5]]:
+            lines = (DATA / record.pos.file).read_text("utf-8").splitlines()
+            for f in declared_fields(type(record)):
+                pos = field_pos(record, f.name)
+                value = getattr(record, f.name)
+                if value in (None, "") or isinstance(value, list) or pos == record.pos:
+                    continue  # a list's value starts on the next line
+                line = lines[pos.line - 1]
+                key = f.metadata["key"]
+                # The value starts at the column recorded, right after "key: " on its line.
+                assert line[:pos.col - 1].rstrip().endswith(f"{key}:"), (record.pos.file, pos, line)
+                checked += 1
+    assert checked > 100

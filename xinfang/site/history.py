@@ -46,4 +46,6 @@ def advance(previous: dict, data) -> tuple[dict, int]:
 def write(site_dir: Path, state: dict) -> None:
     path = Path(site_dir) / FILE
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(state, ensure_ascii=False, indent=0, sort_keys=True), "utf-8")
+    # Streamed: at 20,000 units the file has 87 MB, and as one string it briefly took 0.3 GB.
+    with path.open("w", encoding="utf-8") as out:
+        json.dump(state, out, ensure_ascii=False, indent=0, sort_keys=True)
