@@ -8,6 +8,7 @@ from collections import Counter
 from conftest import DATA, copy_data, run_cli
 from xinfang import loader
 from xinfang.model import RISK_LEVELS
+from xinfang.schema import declared_fields, field_pos
 
 
 def test_example_units_form_a_three_level_tree(example):
@@ -103,7 +104,6 @@ def test_loading_is_repeatable(example):
 def test_each_field_keeps_the_line_and_column_it_was_written_at(tmp_path):
     """Positions are packed per record (schema.places); errors and edits rely on them, loaded
     fresh or from the parse cache."""
-    from xinfang.schema import declared_fields, field_pos
     fresh = loader.load(DATA, cache_dir=tmp_path / "cache")
     cached = loader.load(DATA, cache_dir=tmp_path / "cache")
     checked = 0
