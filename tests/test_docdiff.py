@@ -64,3 +64,27 @@ def test_the_raw_xml_check_agrees_and_declines_what_it_cannot_tell():
 def test_identical_text_on_the_same_date_is_a_layout_change():
     dump = roster(["总指挥", "赵国强", "0373-3512001"])
     assert docdiff.compare(dump, dump, NOV20, NOV20) == docdiff.Comparison("仅版式更新", [])
+
+
+def case_grid(months: str) -> Table:
+    """A form's grid of labels and values (no header row), as the case plan and order print it."""
+    return Table([Row(["承办单位", "退管中心"], [0, 1]),
+                  Row(["挂号日期", "2026年2月26日", "挂账时间", months], [0, 1, 2, 3])])
+
+
+def test_a_grid_value_is_named_by_its_label_not_by_the_first_row():
+    old = Dump(["一、基本情况", case_grid("8个月"), "二、工作专班", case_grid("8个月")])
+    new = Dump(["一、基本情况", case_grid("9个月"), "二、工作专班", case_grid("8个月")])
+    assert docdiff.compare(old, new, NOV20, NOV20).reasons == ["一、基本情况 挂账时间 由 8个月 改为 9个月"]
+
+
+def test_a_new_table_names_its_rows_and_leaves_the_dated_block_above_a_date_change():
+    block = lambda day: Table([Row(["填报单位：人力资源部", f"填报日期：2026年11月{day}日"], [0, 1])])  # noqa: E731
+    head = Row(["问题描述", "风险等级"], [0, 1], header=True)
+    listed = Table([head, Row(["统筹外项目停发", "红"], [0, 1])])
+    old = Dump(["积案包案责任清单", block(20), listed])
+    new = Dump(["积案包案责任清单", block(23), listed, "尚未落实包案的积案（挂号超过3个月仍在办，须明确包案领导）",
+                Table([head, Row(["企业年金调整", "黄"], [0, 1])])])
+    assert docdiff.compare(old, new, NOV20, NOV23).reasons == [
+        "新增：尚未落实包案的积案（挂号超过3个月仍在办，须明确包案领导）",
+        "新增 尚未落实包案的积案 第1行：企业年金调整 | 黄"]

@@ -2,10 +2,12 @@
 
 Each reason quotes text the document shows: a table row is named by its number
 and its first identifying cell, a column by the table's header row, a paragraph
-change by the words around it. Differences that are only the build's date (the
-data date as 2026年11月22日 or 2026-11-22, the period 2026年11月) are set apart:
-the old version's date strings are masked in the old text, the new version's in
-the new text, and what is equal afterwards is a date-only change.
+change by the words around it; in a table without a header row (a form's grid
+of labels and values), a changed value by the label left of it. Differences
+that are only the build's date (the data date as 2026年11月22日 or 2026-11-22,
+the period 2026年11月) are set apart: the old version's date strings are masked
+in the old text, the new version's in the new text, and what is equal afterwards
+is a date-only change.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ NUMBER_COLUMN = "序号"  # renumbering after an inserted or removed row is not 
 DATE_MASK = "\x00"
 SHORT = 30  # a cell up to this long is quoted whole
 BRIEF = 60  # a new or removed row is quoted up to this long
+LABEL = 12  # a grid's label is no longer than this
 _TOKENS = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-:/_@]*|\s+|.", re.S)
 _CLAUSE_END = set("，。；！？,;!?|/")
 _FIRST_CLAUSE = re.compile(r"[^：:，,。；;]*")
@@ -52,7 +55,9 @@ class Line:
 
     @property
     def table(self) -> tuple:
-        return tuple(sorted(self.columns.items())), self.caption
+        """Which table the row is in, as far as its version tells: its columns, not its caption,
+        which a document names only once it has several tables."""
+        return tuple(sorted(self.columns.items()))
 
 
 @dataclass
@@ -99,10 +104,11 @@ def _clip(text: str, size: int) -> str:
 
 
 def _header_names(table: Table) -> tuple[dict[int, str], set[int]]:
-    """Grid column → header text, and which rows are header rows (flagged, else the first of several)."""
+    """Grid column → header text, and which rows are header rows (those Word repeats on each page).
+
+    A table without one is a grid of labels and values: its first row is data too.
+    """
     heads = {i for i, row in enumerate(table.rows) if row.header}
-    if not heads and len(table.rows) > 1:
-        heads = {0}
     names: dict[int, str] = {}
     if heads:
         last = table.rows[max(heads)]
@@ -136,8 +142,11 @@ def lines(dump: Dump) -> list[Line]:
 
 
 def _caption(text: str) -> str:
-    """What a paragraph can name the table below it by: its first clause, when short."""
+    """What a paragraph can name the table below it by: its first clause, when short
+    (without a bracket the clause would leave open)."""
     clause = _FIRST_CLAUSE.match(text).group(0).strip()
+    if clause.count("（") > clause.count("）"):
+        clause = clause[:clause.rindex("（")].strip()
     return clause if 3 <= len(clause) <= SHORT else ""
 
 
@@ -158,13 +167,19 @@ def compare(old: Dump, new: Dump, old_day: dt.date | None, new_day: dt.date) -> 
                 reasons.append(words)
             else:
                 dated = True
-        reasons += [_whole("删除", line) for line in gone]
-        reasons += [_whole("新增", line) for line in came]
+        reasons += [_whole("删除", line) for line in gone if not _heads_rows(line, gone)]
+        reasons += [_whole("新增", line) for line in came if not _heads_rows(line, came)]
     if reasons:
         return Comparison(REISSUE, reasons)
     if dated or (old_day != new_day) or old.lines() != new.lines():
         return Comparison(DATE_ONLY, [])
     return Comparison(LAYOUT_ONLY, [])
+
+
+def _heads_rows(line: Line, lines: list[Line]) -> bool:
+    """A header row that comes or goes with rows of its table: those rows say it all."""
+    return (line.row is not None and not line.number and bool(line.columns)
+            and any(other.number and other.table == line.table for other in lines))
 
 
 def _pair(old: list[Line], new: list[Line]) -> tuple[list, list, list]:
@@ -218,7 +233,7 @@ def _changed_line(a: Line, b: Line, old_forms, new_forms) -> str:
     for index, (x, y) in enumerate(zip(a.row.cells, b.row.cells)):
         if x == y or _mask(x, old_forms) == _mask(y, new_forms):
             continue
-        name = b.columns.get(b.row.columns[index], "") if b.number else ""
+        name = _cell_name(a, b, index)
         if name == NUMBER_COLUMN:
             continue
         if len(x) <= SHORT and len(y) <= SHORT:
@@ -226,6 +241,17 @@ def _changed_line(a: Line, b: Line, old_forms, new_forms) -> str:
         else:
             changes += [f"{name} {words}".strip() for words in _word_changes(x, y, old_forms, new_forms)]
     return f"{_where(b)} " * bool(_where(b)) + "，".join(changes) if changes else ""
+
+
+def _cell_name(a: Line, b: Line, index: int) -> str:
+    """A list table's cell by its column header; a grid's value by the label left of it
+    (a bare, short label: a "填报单位：…" cell names itself)."""
+    if b.number:
+        return b.columns.get(b.row.columns[index], "")
+    left = b.row.cells[index - 1] if index > 0 and not b.columns else ""
+    if left and left == a.row.cells[index - 1] and len(left) <= LABEL and not re.search("[：:]", left):
+        return left
+    return ""
 
 
 def _word_changes(old: str, new: str, old_forms, new_forms) -> list[str]:
