@@ -19,6 +19,7 @@ from pathlib import Path
 from lxml import etree
 
 from . import docdiff
+from .cores import map_forked
 from .docx import textdump
 from .returns import textdump as xlsxdump
 from .forms.common import BLANK_DIR, CONFIDENTIAL_DIR, FILLED_DIR
@@ -35,6 +36,7 @@ ACTIONS = {docdiff.REISSUE: "更新", NEW: "新建", ARCHIVED: "已归档",
 TO_ISSUE = (docdiff.REISSUE, NEW, ARCHIVED)  # what the office sends out (or withdraws)
 SECTIONS = {FILLED_DIR: "表格文档", BLANK_DIR: "空白模板", CONFIDENTIAL_DIR: "涉密文档"}
 UNREADABLE = "原文件已损坏或不是本工具生成的文档，无法逐项比较，请整份重新下发"
+RAW_CHECK_LIMIT = 64 * 2**20  # bytes of a document's text parts, inflated
 CONFIDENTIAL_REASON = "涉密文档，有 {n} 处变化，具体内容不在清单中列出，请打开文档核对"
 
 
@@ -72,21 +74,22 @@ def is_document(path: str) -> bool:
 def compare_staged(folder, today: dt.date) -> dict[str, docdiff.Comparison]:
     """For every changed document staged in `folder` (an OutputFolder), what changed in it.
 
-    Call before `folder.commit()`, while the old version is still in place.
+    Call before `folder.commit()`, while the old version is still in place. Documents are
+    compared on every core: one new risk entry changes the company-wide ledger, whose two
+    versions take seconds to read, and the workbook beside it.
     """
-    found = {}
-    for path in folder.outcome.changed:
-        if not is_document(path):
-            continue
-        try:
-            with zipfile.ZipFile(folder.root / path) as old, zipfile.ZipFile(folder.staging / path) as new:
-                found[path] = _compare(old, new, today)
-        except (OSError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError):  # the old file was damaged or replaced
-            found[path] = docdiff.Comparison(docdiff.REISSUE, [UNREADABLE])
-            continue
-        if path.startswith(CONFIDENTIAL_DIR + "/") and found[path].reasons:
-            found[path] = docdiff.Comparison(found[path].kind,
-                                             [CONFIDENTIAL_REASON.format(n=len(found[path].reasons))])
+    paths = [path for path in folder.outcome.changed if is_document(path)]
+    return dict(zip(paths, map_forked(lambda path: _compare_file(folder, path, today), paths, min_items=2)))
+
+
+def _compare_file(folder, path: str, today: dt.date) -> docdiff.Comparison:
+    try:
+        with zipfile.ZipFile(folder.root / path) as old, zipfile.ZipFile(folder.staging / path) as new:
+            found = _compare(old, new, today)
+    except (OSError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError):  # the old file was damaged or replaced
+        return docdiff.Comparison(docdiff.REISSUE, [UNREADABLE])
+    if path.startswith(CONFIDENTIAL_DIR + "/") and found.reasons:
+        return docdiff.Comparison(found.kind, [CONFIDENTIAL_REASON.format(n=len(found.reasons))])
     return found
 
 
@@ -97,7 +100,10 @@ def _compare(old: zipfile.ZipFile, new: zipfile.ZipFile, today: dt.date) -> docd
     # Most documents of a rebuild after the data date moved differ only there: no dumps needed.
     if textdump.same_text(old, new):
         return docdiff.Comparison(docdiff.DATE_ONLY if made != today else docdiff.LAYOUT_ONLY, [])
-    if docdiff.differs_only_in_dates(textdump.text_parts(old), textdump.text_parts(new), made, today):
+    # Checked as raw XML, a part takes a few times its size in memory: the company-wide ledger of
+    # a national group (600 MB) is left to the dumps, which read it row by row.
+    if (textdump.text_size(old) <= RAW_CHECK_LIMIT
+            and docdiff.differs_only_in_dates(textdump.text_parts(old), textdump.text_parts(new), made, today)):
         return docdiff.Comparison(docdiff.DATE_ONLY, [])
     return docdiff.compare(textdump.dump(old), textdump.dump(new), made, today)
 

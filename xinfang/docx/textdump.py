@@ -116,30 +116,28 @@ def _content(parent):
 
 
 def _table(tbl) -> Table:
-    if tbl.find(NESTED) is None:
-        return _plain_table(tbl)
-    table = Table()
-    for tr in _content(tbl):
-        if tr.tag != TR:
+    return Table([_row(tr) for tr in _content(tbl) if tr.tag == TR])
+
+
+def _row(tr) -> Row:
+    if tr.find(NESTED) is None:
+        return _plain_row(tr)
+    cells, columns, column = [], [], 0
+    for tc in _content(tr):
+        if tc.tag != TC:
             continue
-        cells, columns, column = [], [], 0
-        for tc in _content(tr):
-            if tc.tag != TC:
-                continue
-            span = tc.find(SPAN_PATH)
-            cells.append(_cell_text(tc))
-            columns.append(column)
-            column += int(span.get(VAL, "1")) if span is not None else 1
-        header = tr.find(HEADER_PATH)
-        is_header = header is not None and header.get(VAL, "true") in ("true", "1", "on")
-        table.rows.append(Row(cells, columns, is_header))
-    return table
+        span = tc.find(SPAN_PATH)
+        cells.append(_cell_text(tc))
+        columns.append(column)
+        column += int(span.get(VAL, "1")) if span is not None else 1
+    header = tr.find(HEADER_PATH)
+    return Row(cells, columns, header is not None and header.get(VAL, "true") in ("true", "1", "on"))
 
 
-def _plain_table(tbl) -> Table:
-    """A table without tables inside, read in one pass over its elements (the fast, usual case)."""
-    table, cells, columns, paragraphs, parts = Table(), None, [], [], None
-    column, span, header = 0, 1, False
+def _plain_row(tr) -> Row:
+    """A row without tables inside, read in one pass over its elements (the fast, usual case)."""
+    cells, columns, paragraphs, parts = [], [], [], None
+    column, span, header, started = 0, 1, False, False
 
     def close_cell():
         nonlocal column, span, parts, paragraphs
@@ -149,12 +147,7 @@ def _plain_table(tbl) -> Table:
         columns.append(column)
         column, span, parts, paragraphs = column + span, 1, None, []
 
-    def close_row():
-        if cells is not None:
-            table.rows.append(Row(cells, columns, header))
-
-    started = False
-    for node in tbl.iter(TR, TC, P, T, TAB, BR, CR, GRID_SPAN, TBL_HEADER):
+    for node in tr.iter(TC, P, T, TAB, BR, CR, GRID_SPAN, TBL_HEADER):
         tag = node.tag
         if tag == T:
             if parts is not None:
@@ -167,12 +160,6 @@ def _plain_table(tbl) -> Table:
             if started:
                 close_cell()
             started = True
-        elif tag == TR:
-            if started:
-                close_cell()
-            close_row()
-            cells, columns, column, span, header, started = [], [], 0, 1, False, False
-            paragraphs, parts = [], None
         elif tag == GRID_SPAN:
             span = int(node.get(VAL, "1"))
         elif tag == TBL_HEADER:
@@ -181,21 +168,57 @@ def _plain_table(tbl) -> Table:
             parts.append(" ")
     if started:
         close_cell()
-    close_row()
-    return table
+    return Row(cells, columns, header)
 
 
-def _body(root) -> list:
-    blocks = []
-    body = root.find(_q("body"))
-    for child in _content(body if body is not None else root):
-        if child.tag == P:
-            text = paragraph_text(child)
-            if text:
-                blocks.append(text)
-        elif child.tag == TBL:
-            blocks.append(_table(child))
+def _body(stream) -> list:
+    """The body's paragraphs and tables, read as the part streams in.
+
+    Each paragraph and each table row of the body is read once it is complete and then
+    dropped, so a 200,000-row ledger (a 600 MB part) never stands in memory as a tree.
+    Content controls (w:sdt) are looked through; mc:Fallback repeats what its mc:Choice
+    shows and is dropped unread.
+    """
+    blocks, table, tables, paragraphs = [], None, 0, 0  # tables, paragraphs: how many are open
+    for event, node in etree.iterparse(stream, events=("start", "end"), tag=(P, TBL, TR, FALLBACK),
+                                       resolve_entities=False, huge_tree=True):
+        tag = node.tag
+        if event == "start":
+            if tag == TBL:
+                tables += 1
+                if tables == 1 and not paragraphs:
+                    table = Table()
+            elif tag == P:
+                paragraphs += 1
+            continue
+        if tag == FALLBACK:
+            node.getparent().remove(node)
+        elif tag == TR:
+            if tables == 1 and table is not None:
+                table.rows.append(_row(node))
+                _drop(node)
+        elif tag == TBL:
+            tables -= 1
+            if not tables and table is not None:
+                blocks.append(table)
+                table = None
+                _drop(node)
+        elif tag == P:
+            paragraphs -= 1
+            if not paragraphs and not tables:
+                text = paragraph_text(node)
+                if text:
+                    blocks.append(text)
+                _drop(node)
     return blocks
+
+
+def _drop(node) -> None:
+    """Free a node read to the end, and the siblings read before it."""
+    node.clear()
+    parent = node.getparent()
+    while node.getprevious() is not None:
+        del parent[0]
 
 
 @contextlib.contextmanager
@@ -212,7 +235,8 @@ def dump(source) -> Dump:
     """The text of a DOCX (see `opened` for what `source` may be)."""
     with opened(source) as archive:
         names = archive.namelist()
-        found = Dump(_body(_parse(archive.read("word/document.xml"))))
+        with archive.open("word/document.xml") as body:
+            found = Dump(_body(body))
         margins = sorted(n for n in names if _MARGIN_PART.fullmatch(n))
         for name in margins:
             label = "页眉" if "header" in name else "页脚"
@@ -228,6 +252,12 @@ def text_parts(source) -> dict[str, bytes]:
     """The XML parts a document's text comes from (body, headers, footers), as stored."""
     with opened(source) as archive:
         return {name: archive.read(name) for name in sorted(_checksums(archive))}
+
+
+def text_size(source) -> int:
+    """How many bytes the text parts take inflated, from the zip's directory."""
+    with opened(source) as archive:
+        return sum(size for _, size in _checksums(archive).values())
 
 
 def same_text(a, b) -> bool:
