@@ -36,12 +36,16 @@ REISSUE, DATE_ONLY, LAYOUT_ONLY = "更新", "仅日期更新", "仅版式更新"
 class Line:
     """One line of a dump: a paragraph, or a table row with what names its cells."""
 
-    text: str
-    key: str  # what is compared: a row without its 序号 cell
+    key: str | tuple  # what is compared: a paragraph's text, a row's cells without its 序号
     row: Row | None = None
     number: int = 0  # a data row's number in its table, from 1; 0 for paragraphs and header rows
     columns: dict[int, str] = field(default_factory=dict)  # grid column → header text
     caption: str = ""  # a table's caption when the document has several tables
+
+    @property
+    def text(self) -> str:
+        """Made when asked for: a 200,000-row ledger is compared by its keys alone."""
+        return self.key if self.row is None else self.row.text
 
     @property
     def label(self) -> str:
@@ -125,7 +129,7 @@ def lines(dump: Dump) -> list[Line]:
     found, caption = [], ""
     for block in dump.blocks:
         if not isinstance(block, Table):
-            found.append(Line(block, block))
+            found.append(Line(block))
             if block[0] not in "（(":  # a bracketed subtitle does not name the table below
                 caption = _caption(block)
             continue
@@ -134,11 +138,10 @@ def lines(dump: Dump) -> list[Line]:
         for index, row in enumerate(block.rows):
             if index not in heads and names:
                 number += 1
-            key = " | ".join(cell for cell, column in zip(row.cells, row.columns)
-                             if names.get(column) != NUMBER_COLUMN)
-            found.append(Line(row.text, key, row, number if index not in heads else 0, names,
+            key = tuple(cell for cell, column in zip(row.cells, row.columns) if names.get(column) != NUMBER_COLUMN)
+            found.append(Line(key, row, number if index not in heads else 0, names,
                               caption if tables > 1 else ""))
-    return found + [Line(margin, margin) for margin in dump.margins]
+    return found + [Line(margin) for margin in dump.margins]
 
 
 def _caption(text: str) -> str:
