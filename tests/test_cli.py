@@ -8,7 +8,7 @@ import re
 import shutil
 import subprocess
 
-from conftest import REPO, copy_data, run_cli
+from conftest import REPO, copy_data, replace_in, run_cli
 from xinfang.cli import COMMANDS, make_parser
 
 BROKEN_UNIT_TYPE = ("\n    类型: 二级单位\n", "\n    类型: 二级单价\n")  # a data line, not the header comment
@@ -146,3 +146,68 @@ def test_readme_staffing_commands_run_on_the_example_data(tmp_path):
         proc = run_cli(*command.split(), "--data", str(data), "--out", str(data.parent / "out"))
         assert proc.returncode == 0, (command, proc.stderr)
         assert proc.stdout.startswith("赵国强（编号 zhao-guoqiang）" if command.startswith("who") else "交接：赵国强")
+
+
+def test_a_worker_killed_mid_build_is_an_error_not_a_hang(tmp_path, built, monkeypatch, capsys):
+    """A comparing worker the system kills (out of memory) fails the build cleanly."""
+    import os
+    import signal
+
+    from xinfang import cli, distribution
+
+    out = tmp_path / "out"
+    shutil.copytree(built, out)
+    before = snapshot(out)
+    data = copy_data(tmp_path)
+    people = data / "people.yaml"
+    replace_in(people, "    办公电话: 0373-3512001", "    办公电话: 0373-3512099")  # shown in several documents
+    parent = os.getpid()
+
+    def killed(folder, path, today):
+        if os.getpid() != parent:
+            os.kill(os.getpid(), signal.SIGKILL)
+        raise AssertionError("documents must be compared in worker processes")
+
+    def hung(signum, frame):
+        raise TimeoutError("the build waited for a dead worker")
+
+    monkeypatch.setattr(distribution, "_compare_file", killed)
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(120)
+    try:
+        assert cli.main(["forms", "blanks", "--quiet", "--data", str(data), "--out", str(out)]) == 1
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    assert "工作进程意外退出（常见原因是内存不足），原有输出和数据保持不变" in capsys.readouterr().err
+    assert snapshot(out) == before
+
+
+def test_a_worker_forked_from_a_command_dies_of_sigterm_instead_of_running_on():
+    """A forked worker inherits the command's SIGTERM handler; unwinding there would run the
+    rest of the command in the worker too."""
+    import os
+    import signal
+    import time
+
+    from xinfang import cli
+
+    previous = signal.signal(signal.SIGTERM, cli._interrupt_on_term)
+    cli._main_pid = os.getpid()
+    try:
+        pid = os.fork()
+        if pid == 0:
+            try:
+                os.kill(os.getpid(), signal.SIGTERM)
+                time.sleep(5)
+            except BaseException:
+                os._exit(99)
+            os._exit(0)
+        _, status = os.waitpid(pid, 0)
+        assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGTERM, status
+        with pytest.raises(KeyboardInterrupt):  # the command itself unwinds, cleaning up
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(5)
+    finally:
+        signal.signal(signal.SIGTERM, previous)

@@ -14,3 +14,21 @@ def test_results_come_back_in_order_from_forked_workers():
 
 def test_few_items_run_in_this_process():
     assert map_forked(lambda i: os.getpid(), [1, 2, 3], min_items=4) == [os.getpid()] * 3
+
+
+def test_a_worker_killed_is_an_error_not_a_wait_forever():
+    import signal
+    from concurrent.futures.process import BrokenProcessPool
+
+    import pytest
+
+    parent = os.getpid()
+
+    def work(i):
+        if i == 3 and os.getpid() != parent:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return i
+
+    if (os.cpu_count() or 1) >= 2:
+        with pytest.raises(BrokenProcessPool):
+            map_forked(work, range(8), min_items=1)

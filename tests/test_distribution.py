@@ -292,3 +292,28 @@ def test_cli_change_list_and_site_count_documents_alike(tmp_path):
     assert f"生成表格文档：共 {forms} 份" in result.stderr and f"生成空白模板：共 {blanks} 份" in result.stderr
     issued = int(re.search(r"需重新下发 (\d+) 份", summary).group(1))
     assert f"需重新下发 {issued} 份" in (out / LIST).read_text("utf-8")
+
+
+@pytest.mark.parametrize("limit", [None, 0])
+def test_a_part_too_big_to_check_whole_is_judged_from_its_dumps(limit, tmp_path, monkeypatch):
+    """Over RAW_CHECK_LIMIT the raw XML is not read whole; the verdicts stay the same."""
+    import datetime as dt
+
+    from test_textdump import docx, p
+
+    from xinfang import distribution
+
+    def version(day: int, phone: str) -> zipfile.ZipFile:
+        core = f'<cp:coreProperties><dcterms:modified xsi:type="x">2026-11-{day}T00:00:00Z</dcterms:modified></cp:coreProperties>'
+        path = tmp_path / f"{day}-{phone}.docx"
+        path.write_bytes(docx(p(f"填报日期：2026年11月{day}日") + p(f"办公电话：{phone}")))
+        with zipfile.ZipFile(path, "a") as archive:
+            archive.writestr("docProps/core.xml", core)
+        return zipfile.ZipFile(path)
+
+    if limit is not None:
+        monkeypatch.setattr(distribution, "RAW_CHECK_LIMIT", limit)
+    old, moved, changed = version(20, "0373-3512001"), version(27, "0373-3512001"), version(27, "0373-3512099")
+    today = dt.date(2026, 11, 27)
+    assert distribution._compare(old, moved, today).kind == "仅日期更新"
+    assert distribution._compare(old, changed, today).reasons == ["由 办公电话：0373-3512001 改为 办公电话：0373-3512099"]

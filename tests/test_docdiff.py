@@ -81,10 +81,25 @@ def test_a_grid_value_is_named_by_its_label_not_by_the_first_row():
 def test_a_new_table_names_its_rows_and_leaves_the_dated_block_above_a_date_change():
     block = lambda day: Table([Row(["填报单位：人力资源部", f"填报日期：2026年11月{day}日"], [0, 1])])  # noqa: E731
     head = Row(["问题描述", "风险等级"], [0, 1], header=True)
-    listed = Table([head, Row(["统筹外项目停发", "红"], [0, 1])])
-    old = Dump(["积案包案责任清单", block(20), listed])
-    new = Dump(["积案包案责任清单", block(23), listed, "尚未落实包案的积案（挂号超过3个月仍在办，须明确包案领导）",
+    old = Dump(["积案包案责任清单", block(20), Table([head, Row(["统筹外项目停发", "红"], [0, 1])])])
+    new = Dump(["积案包案责任清单", block(23), Table([head, Row(["统筹外项目停发", "黄"], [0, 1])]),
+                "尚未落实包案的积案（挂号超过3个月仍在办，须明确包案领导）",
                 Table([head, Row(["企业年金调整", "黄"], [0, 1])])])
     assert docdiff.compare(old, new, NOV20, NOV23).reasons == [
+        "积案包案责任清单 第1行（统筹外项目停发） 风险等级 由 红 改为 黄",
         "新增：尚未落实包案的积案（挂号超过3个月仍在办，须明确包案领导）",
         "新增 尚未落实包案的积案 第1行：企业年金调整 | 黄"]
+
+
+def test_a_renamed_header_over_a_new_row_is_said():
+    old = Dump(["台账", Table([Row(["问题描述", "风险等级"], [0, 1], header=True), Row(["甲", "红"], [0, 1])])])
+    new = Dump(["台账", Table([Row(["问题描述", "风险级别"], [0, 1], header=True), Row(["乙", "黄"], [0, 1]),
+                              Row(["甲", "红"], [0, 1])])])
+    reasons = docdiff.compare(old, new, NOV20, NOV20).reasons
+    assert "新增 表头：问题描述 | 风险级别" in reasons and "删除 表头：问题描述 | 风险等级" in reasons
+
+
+def test_a_value_is_named_only_by_a_label_of_words():
+    old = Dump([Table([Row(["姓名", "张三", "年龄", "35"], [0, 1, 2, 3]), Row(["2", "李四"], [0, 1])])])
+    new = Dump([Table([Row(["姓名", "张三", "年龄", "36"], [0, 1, 2, 3]), Row(["2", "王五"], [0, 1])])])
+    assert docdiff.compare(old, new, NOV20, NOV20).reasons == ["年龄 由 35 改为 36", "由 李四 改为 王五"]

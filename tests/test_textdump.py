@@ -66,6 +66,11 @@ def test_a_fallback_copy_of_a_drawing_is_not_read_twice():
                "<mc:Fallback><w:t>图中文字</w:t></mc:Fallback></mc:AlternateContent></w:r></w:p>")
     in_table = f"<w:tbl>{tr(tc(drawing))}</w:tbl>"
     assert textdump.dump(docx(drawing + in_table)).lines() == ["图中文字", "图中文字"]
+    # Whole paragraphs and rows in a fallback are not read either.
+    body = f"<mc:AlternateContent><mc:Choice Requires=\"w14\">{p('正文')}</mc:Choice><mc:Fallback>{p('副本')}</mc:Fallback></mc:AlternateContent>"
+    rows = (f"<w:tbl>{tr(tc(p('行')))}<mc:AlternateContent><mc:Choice Requires=\"w14\">{tr(tc(p('新行')))}</mc:Choice>"
+            f"<mc:Fallback>{tr(tc(p('旧行')))}</mc:Fallback></mc:AlternateContent></w:tbl>")
+    assert textdump.dump(docx(body + rows)).lines() == ["正文", "行", "新行"]
 
 
 def test_a_table_inside_a_text_box_belongs_to_its_paragraph():

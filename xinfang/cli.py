@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import difflib
+import os
 import re
 import signal
 import sys
 import time
 import traceback
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from . import __version__
@@ -132,12 +134,22 @@ class Reporter:
         return time.monotonic() - self.started
 
 
+_main_pid = 0
+
+
 def _interrupt_on_term(signum, frame) -> None:
-    # A polite kill (SIGTERM) unwinds like Ctrl-C, so staged files are cleaned up.
+    # A polite kill (SIGTERM) unwinds like Ctrl-C, so staged files are cleaned up. A worker
+    # forked from this process (cores.map_forked) inherits the handler: it dies as SIGTERM
+    # would, since unwinding there could run the rest of the command a second time.
+    if os.getpid() != _main_pid:
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)
     raise KeyboardInterrupt
 
 
 def main(argv: list[str] | None = None) -> int:
+    global _main_pid
+    _main_pid = os.getpid()
     signal.signal(signal.SIGTERM, _interrupt_on_term)
     parser = make_parser()
     args = parser.parse_args(argv)
@@ -180,6 +192,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("已中断，原有输出保持不变。", file=sys.stderr)
         return 130
+    except BrokenProcessPool:
+        if args.debug:
+            traceback.print_exc()
+        print("错误：一个工作进程意外退出（常见原因是内存不足），原有输出和数据保持不变。"
+              "请关闭其他程序后重新运行；仍然出错时加 --debug 运行，并把输出发给维护人员。", file=sys.stderr)
+        return EXIT_INTERNAL
     except Exception as exc:  # noqa: BLE001 - the last line of defence for users
         if args.debug:
             traceback.print_exc()

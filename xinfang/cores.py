@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from concurrent.futures import ProcessPoolExecutor
 from typing import Callable, Sequence
 
 MAX_CORES = 4
@@ -35,8 +36,10 @@ def map_forked(work: Callable, items: Sequence, *, min_items: int) -> list:
     if cores < 2 or len(items) < min_items:
         return [work(item) for item in items]
     # With "fork" the initializer's arguments are inherited, never pickled: work may be a closure.
-    with multiprocessing.get_context("fork").Pool(cores, initializer=_start, initargs=(work,)) as pool:
-        return pool.map(_call, items, chunksize=max(1, len(items) // (cores * 8)))
+    # A worker that dies (killed for memory) breaks the pool: an error, where a Pool would wait forever.
+    with ProcessPoolExecutor(cores, mp_context=multiprocessing.get_context("fork"), initializer=_start,
+                             initargs=(work,)) as pool:
+        return list(pool.map(_call, items, chunksize=max(1, len(items) // (cores * 8))))
 
 
 def _start(work: Callable) -> None:

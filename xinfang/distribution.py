@@ -102,7 +102,7 @@ def _compare(old: zipfile.ZipFile, new: zipfile.ZipFile, today: dt.date) -> docd
         return docdiff.Comparison(docdiff.DATE_ONLY if made != today else docdiff.LAYOUT_ONLY, [])
     # Checked as raw XML, a part takes a few times its size in memory: the company-wide ledger of
     # a national group (600 MB) is left to the dumps, which read it row by row.
-    if (textdump.text_size(old) <= RAW_CHECK_LIMIT
+    if (max(textdump.text_size(old), textdump.text_size(new)) <= RAW_CHECK_LIMIT
             and docdiff.differs_only_in_dates(textdump.text_parts(old), textdump.text_parts(new), made, today)):
         return docdiff.Comparison(docdiff.DATE_ONLY, [])
     return docdiff.compare(textdump.dump(old), textdump.dump(new), made, today)

@@ -23,10 +23,10 @@ NUMBER_COLUMN = "序号"  # renumbering after an inserted or removed row is not 
 DATE_MASK = "\x00"
 SHORT = 30  # a cell up to this long is quoted whole
 BRIEF = 60  # a new or removed row is quoted up to this long
-LABEL = 12  # a grid's label is no longer than this
 _TOKENS = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-:/_@]*|\s+|.", re.S)
 _CLAUSE_END = set("，。；！？,;!?|/")
 _FIRST_CLAUSE = re.compile(r"[^：:，,。；;]*")
+_LABEL = re.compile(r"[\u3400-\u9fffA-Za-z（）()、/ ]{2,12}")  # a grid's label: words, no figures or colon
 
 # Kinds of document change, as the distribution list names them.
 REISSUE, DATE_ONLY, LAYOUT_ONLY = "更新", "仅日期更新", "仅版式更新"
@@ -38,7 +38,7 @@ class Line:
 
     key: str | tuple  # what is compared: a paragraph's text, a row's cells without its 序号
     row: Row | None = None
-    number: int = 0  # a data row's number in its table, from 1; 0 for paragraphs and header rows
+    number: int = 0  # a data row's number in its table, from 1; 0 for paragraphs, header and grid rows
     columns: dict[int, str] = field(default_factory=dict)  # grid column → header text
     caption: str = ""  # a table's caption when the document has several tables
 
@@ -148,8 +148,8 @@ def _caption(text: str) -> str:
     """What a paragraph can name the table below it by: its first clause, when short
     (without a bracket the clause would leave open)."""
     clause = _FIRST_CLAUSE.match(text).group(0).strip()
-    if clause.count("（") > clause.count("）"):
-        clause = clause[:clause.rindex("（")].strip()
+    if clause.count("（") + clause.count("(") > clause.count("）") + clause.count(")"):
+        clause = clause[:max(clause.rfind("（"), clause.rfind("("))].strip()
     return clause if 3 <= len(clause) <= SHORT else ""
 
 
@@ -170,8 +170,8 @@ def compare(old: Dump, new: Dump, old_day: dt.date | None, new_day: dt.date) -> 
                 reasons.append(words)
             else:
                 dated = True
-        reasons += [_whole("删除", line) for line in gone if not _heads_rows(line, gone)]
-        reasons += [_whole("新增", line) for line in came if not _heads_rows(line, came)]
+        reasons += [_whole("删除", line) for line in gone if not _heads_rows(line, gone, came)]
+        reasons += [_whole("新增", line) for line in came if not _heads_rows(line, came, gone)]
     if reasons:
         return Comparison(REISSUE, reasons)
     if dated or (old_day != new_day) or old.lines() != new.lines():
@@ -179,10 +179,13 @@ def compare(old: Dump, new: Dump, old_day: dt.date | None, new_day: dt.date) -> 
     return Comparison(LAYOUT_ONLY, [])
 
 
-def _heads_rows(line: Line, lines: list[Line]) -> bool:
-    """A header row that comes or goes with rows of its table: those rows say it all."""
-    return (line.row is not None and not line.number and bool(line.columns)
-            and any(other.number and other.table == line.table for other in lines))
+def _heads_rows(line: Line, lines: list[Line], other_side: list[Line]) -> bool:
+    """A header row that comes (or goes) with rows of its table, no header going (or coming)
+    in its place: the rows say it all."""
+    def header(row: Line) -> bool:
+        return row.row is not None and not row.number and bool(row.columns)
+    return (header(line) and any(other.number and other.table == line.table for other in lines)
+            and not any(header(other) for other in other_side))
 
 
 def _pair(old: list[Line], new: list[Line]) -> tuple[list, list, list]:
@@ -248,13 +251,13 @@ def _changed_line(a: Line, b: Line, old_forms, new_forms) -> str:
 
 def _cell_name(a: Line, b: Line, index: int) -> str:
     """A list table's cell by its column header; a grid's value by the label left of it
-    (a bare, short label: a "填报单位：…" cell names itself)."""
+    (words only: a figure, a date or a "填报单位：…" cell is no label)."""
     if b.number:
         return b.columns.get(b.row.columns[index], "")
-    left = b.row.cells[index - 1] if index > 0 and not b.columns else ""
-    if left and left == a.row.cells[index - 1] and len(left) <= LABEL and not re.search("[：:]", left):
-        return left
-    return ""
+    if b.columns or index == 0:
+        return ""
+    left = b.row.cells[index - 1]
+    return left if left == a.row.cells[index - 1] and _LABEL.fullmatch(left) else ""
 
 
 def _word_changes(old: str, new: str, old_forms, new_forms) -> list[str]:

@@ -78,7 +78,7 @@ class Dump:
 def paragraph_text(p) -> str:
     """The text a paragraph shows: runs, tabs and breaks as spaces; deleted text (w:delText) is not shown.
 
-    Parts come through `_parse`, which drops the fallback copies of alternate content.
+    The fallback copies of alternate content are gone by then (`_parse`, `_body`).
     """
     return "".join(node.text or "" if node.tag == T else " " for node in p.iter(T, TAB, BR, CR)).strip()
 
@@ -105,7 +105,7 @@ def _cell_text(tc) -> str:
 
 
 def _content(parent):
-    """Children of a body or cell, with content controls (w:sdt) unwrapped."""
+    """Children of a table, row or cell, with content controls (w:sdt) unwrapped."""
     for child in parent:
         if child.tag == SDT:
             inner = child.find(SDT_CONTENT)
@@ -177,12 +177,19 @@ def _body(stream) -> list:
     Each paragraph and each table row of the body is read once it is complete and then
     dropped, so a 200,000-row ledger (a 600 MB part) never stands in memory as a tree.
     Content controls (w:sdt) are looked through; mc:Fallback repeats what its mc:Choice
-    shows and is dropped unread.
+    shows: nothing in it is read, and it is removed before what holds it is.
     """
-    blocks, table, tables, paragraphs = [], None, 0, 0  # tables, paragraphs: how many are open
+    blocks, table, tables, paragraphs, fallbacks = [], None, 0, 0, 0  # how many of each are open
     for event, node in etree.iterparse(stream, events=("start", "end"), tag=(P, TBL, TR, FALLBACK),
                                        resolve_entities=False, huge_tree=True):
         tag = node.tag
+        if tag == FALLBACK:
+            fallbacks += 1 if event == "start" else -1
+            if event == "end":
+                node.getparent().remove(node)
+            continue
+        if fallbacks:
+            continue
         if event == "start":
             if tag == TBL:
                 tables += 1
@@ -191,9 +198,7 @@ def _body(stream) -> list:
             elif tag == P:
                 paragraphs += 1
             continue
-        if tag == FALLBACK:
-            node.getparent().remove(node)
-        elif tag == TR:
+        if tag == TR:
             if tables == 1 and table is not None:
                 table.rows.append(_row(node))
                 _drop(node)
