@@ -182,10 +182,12 @@ def compare(old: Dump, new: Dump, old_day: dt.date | None, new_day: dt.date) -> 
 def _heads_rows(line: Line, lines: list[Line], other_side: list[Line]) -> bool:
     """A header row that comes (or goes) with rows of its table, no header going (or coming)
     in its place: the rows say it all."""
-    def header(row: Line) -> bool:
-        return row.row is not None and not row.number and bool(row.columns)
-    return (header(line) and any(other.number and other.table == line.table for other in lines)
-            and not any(header(other) for other in other_side))
+    return (_is_header(line) and any(other.number and other.table == line.table for other in lines)
+            and not any(_is_header(other) for other in other_side))
+
+
+def _is_header(line: Line) -> bool:
+    return line.row is not None and not line.number and bool(line.columns)
 
 
 def _pair(old: list[Line], new: list[Line]) -> tuple[list, list, list]:
