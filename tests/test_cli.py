@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-import pytest
-
+import os
 import re
 import shutil
+import signal
 import subprocess
+import time
+
+import pytest
 
 from conftest import REPO, copy_data, replace_in, run_cli
+from xinfang import cli, distribution
 from xinfang.cli import COMMANDS, make_parser
 
 BROKEN_UNIT_TYPE = ("\n    类型: 二级单位\n", "\n    类型: 二级单价\n")  # a data line, not the header comment
@@ -150,11 +154,6 @@ def test_readme_staffing_commands_run_on_the_example_data(tmp_path):
 
 def test_a_worker_killed_mid_build_is_an_error_not_a_hang(tmp_path, built, monkeypatch, capsys):
     """A comparing worker the system kills (out of memory) fails the build cleanly."""
-    import os
-    import signal
-
-    from xinfang import cli, distribution
-
     out = tmp_path / "out"
     shutil.copytree(built, out)
     before = snapshot(out)
@@ -187,12 +186,6 @@ def test_a_worker_killed_mid_build_is_an_error_not_a_hang(tmp_path, built, monke
 def test_a_worker_forked_from_a_command_dies_of_sigterm_instead_of_running_on():
     """A forked worker inherits the command's SIGTERM handler; unwinding there would run the
     rest of the command in the worker too."""
-    import os
-    import signal
-    import time
-
-    from xinfang import cli
-
     previous = signal.signal(signal.SIGTERM, cli._interrupt_on_term)
     cli._main_pid = os.getpid()
     try:

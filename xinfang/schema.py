@@ -477,8 +477,8 @@ def places(cls: type, found: dict[str, tuple[int, int]]) -> array.array:
     """Where each field of a `cls` record was written, packed: (line, column) per declared
     field in order, 0 for a field not written. A dict of tuples per record took two fifths
     of a loaded enterprise's objects; this takes a fifth of that."""
-    packed = array.array("I", bytes(8 * len(declared_fields(cls))))
     index = _field_index(cls)
+    packed = array.array("I", bytes(8 * len(index)))
     for name, (line, column) in found.items():
         packed[2 * index[name]], packed[2 * index[name] + 1] = line, column
     return packed
