@@ -114,9 +114,9 @@ def stage(folder: OutputFolder, renderer: Renderer, jobs: list[Job], values: Val
             todo.append((job, fixed))
     reporter.step(f"生成{label}：共 {len(jobs)} 份，其中 {len(todo)} 份的数据或模板有变化，需要重新生成")
     by_path = {job.path: (job, fixed) for job, fixed in todo}
-    for done, (path, content) in enumerate(render_all(renderer, [job for job, _ in todo]), 1):
+    for done, (path, digest, written) in enumerate(render_all(renderer, [job for job, _ in todo], folder), 1):
         job, fixed = by_path[path]
-        folder.put(path, content, fixed, job.reads, values)
+        folder.record(path, digest, written, fixed, job.reads, values)
         job.release()
         if done % PROGRESS_EVERY == 0:
             reporter.step(f"  已生成 {done}/{len(todo)} 份")

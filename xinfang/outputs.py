@@ -117,20 +117,38 @@ class OutputFolder:
         """The digest of the bytes this build keeps at `path` (kept or staged)."""
         return self.current[path]["output"]
 
+    def target(self, path: str) -> Path:
+        """Where a new version of `path` is staged."""
+        return self.staging / path
+
+    def kept_output(self, path: str) -> str | None:
+        """The digest of the bytes now at `path`, if the last build made it and it is still there:
+        new bytes with this digest need not be written."""
+        old = self.previous.get(path)
+        return old["output"] if old and (self.root / path).is_file() else None
+
     def put(self, path: str, content: bytes, input_digest: str, reads: list[str] | None = None,
             values: Values | None = None) -> None:
         """Stage `content` for `path`; `reads` are the data keys a document read."""
         digest = hashlib.sha256(content).hexdigest()
+        written = digest != self.kept_output(path)
+        if written:
+            target = self.target(path)
+            self._make_folder(target.parent)
+            target.write_bytes(content)
+        self.record(path, digest, written, input_digest, reads, values)
+
+    def record(self, path: str, digest: str, written: bool, input_digest: str,
+               reads: list[str] | None = None, values: Values | None = None) -> None:
+        """Note the output `path` made now: its bytes' digest, and whether they were staged
+        (`written`, by `put` or by a render worker) or are those already in place."""
         old = self.previous.get(path)
         self.current[path] = {"input": input_digest, "output": digest}
         if reads is not None:
             self.current[path]["reads"] = self.reads.encode(reads, values)
-        if old and old.get("output") == digest and (self.root / path).is_file():
+        if not written:
             self.outcome.unchanged.append(path)
             return
-        target = self.staging / path
-        self._make_folder(target.parent)
-        target.write_bytes(content)
         self.staged[path] = None
         (self.outcome.changed if old and (self.root / path).exists() else self.outcome.new).append(path)
 

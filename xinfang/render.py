@@ -96,6 +96,7 @@ class Renderer:
         self.template_dir = Path(template_dir)
         self._templates: dict[str, DocxTemplate] = {}
         self._digests: dict[str, str] = {}
+        self._folders: set[Path] = set()  # made by this process: mkdir once, not once per file
 
     def template(self, name: str) -> DocxTemplate:
         if name not in self._templates:
@@ -122,6 +123,19 @@ class Renderer:
             from .returns.workbooks import WRITERS
             return WRITERS[template](context, title, self.author)
         return self.template(template).render(context, title, self.author, self.when)
+
+    def stage(self, template: str, context: dict, title: str, target: Path, kept: str | None) -> tuple[str, bool]:
+        """Render into the file `target`, unless the bytes are those already kept (digest `kept`);
+        return the bytes' digest and whether they were written."""
+        content = self.render_context(template, context, title)
+        digest = hashlib.sha256(content).hexdigest()
+        if digest == kept:
+            return digest, False
+        if target.parent not in self._folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(target.parent)
+        target.write_bytes(content)
+        return digest, True
 
 
 def is_workbook(template: str) -> bool:
@@ -152,22 +166,31 @@ def _init_worker(fonts, author, when, template_dir) -> None:
     _worker = Renderer(fonts, author, when, template_dir)
 
 
-def _render_batch(tasks: list[tuple[str, str, dict, str]]) -> list[tuple[str, bytes]]:
-    """Render (path, template, context, title) tuples: a Job's `make` stays in the parent."""
+def _render_batch(tasks: list[tuple]) -> list[tuple[str, str, bool]]:
+    """Stage (path, template, context, title, target, kept) tasks: a Job's `make` stays in the parent."""
     assert _worker is not None
-    return [(path, _worker.render_context(template, context, title)) for path, template, context, title in tasks]
+    return [(path, *_worker.stage(*task)) for path, *task in tasks]
 
 
-def render_all(renderer: Renderer, jobs: list[Job], workers: int | None = None):
-    """Yield (path, bytes) for every job, in order; in parallel when there are many.
+def render_all(renderer: Renderer, jobs: list[Job], folder, workers: int | None = None):
+    """Render every job into `folder`'s staging area (an OutputFolder); yield (path, digest of
+    the bytes, whether they were written: not when they are those already in place), in order,
+    in parallel when there are many.
 
-    Each job's context is built just before its batch is sent, so a few batches' contexts
-    are in memory at a time (the caller releases each job once it has its bytes).
+    The workers write the files themselves: creating a file is kernel work (on some virtual
+    machines over half a millisecond), which would otherwise all fall on this process, and
+    the documents' bytes need not travel back. Each job's context is built just before its
+    batch is sent, so a few batches' contexts are in memory at a time (the caller releases
+    each job once it is staged).
     """
+    def task(job: Job) -> tuple:
+        return job.path, job.template, job.context, job.title, folder.target(job.path), folder.kept_output(job.path)
+
     workers = workers or cores.usable()
     if workers < 2 or len(jobs) < 40:
         for job in jobs:
-            yield job.path, renderer.render(job)
+            path, *rest = task(job)
+            yield (path, *renderer.stage(*rest))
         return
     size = max(8, min(len(jobs) // (workers * 8), MAX_BATCH))
     in_flight: collections.deque = collections.deque()
@@ -179,7 +202,7 @@ def render_all(renderer: Renderer, jobs: list[Job], workers: int | None = None):
                                        renderer.template_dir)) as pool:
         for start in range(0, len(jobs), size):
             # Contexts are built here, batch by batch, while the workers render the batches before.
-            tasks = [(job.path, job.template, job.context, job.title) for job in jobs[start:start + size]]
+            tasks = [task(job) for job in jobs[start:start + size]]
             in_flight.append(pool.submit(_render_batch, tasks))
             if len(in_flight) > workers * 2:
                 yield from in_flight.popleft().result()
