@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import zipfile
@@ -155,6 +156,54 @@ def test_moving_the_data_date_within_the_month_reissues_nothing(tmp_path):
     assert issued[-1][0] == "序号"  # no document to issue: the header is the last row
     body = dated[dated.index(issued[-1]) + 1:]
     assert {row[4] for row in body} == rewritten and {row[2] for row in body} == {"仅日期更新"}
+
+
+def _marks(out: Path) -> dict[str, str]:
+    manifest = json.loads((out / ".manifest.json").read_text("utf-8"))
+    return {path: entry["text"] for section in ("forms", "blanks")
+            for path, entry in manifest[section]["files"].items() if "text" in entry}
+
+
+def test_a_second_date_move_is_judged_without_reading_the_old_files(tmp_path):
+    """A compared document's text mark stays in the manifest; a week later it alone says "date only"."""
+    data = copy_data(tmp_path)
+    shutil.rmtree(data / "confidential")  # a key person's contact falls overdue as days pass: a real change
+    out = tmp_path / "build"
+    build(data, out, BOTH)
+    assert _marks(out) == {}  # a first build compares nothing
+    replace_in(data / "enterprise.yaml", "数据日期: 2026-11-20", "数据日期: 2026-11-21")
+    build(data, out, BOTH)
+    first = set(date_only(out))
+    assert first and set(_marks(out)) == first
+    assert all(mark.startswith("2026-11-21 ") for mark in _marks(out).values())
+    for path in first:  # were an old version read, it would be listed as damaged
+        (out / path).write_bytes(b"not a zip")
+    replace_in(data / "enterprise.yaml", "数据日期: 2026-11-21", "数据日期: 2026-11-23")
+    build(data, out, BOTH)
+    assert listing(out) == {}
+    assert set(date_only(out)) == first
+    assert all(mark.startswith("2026-11-23 ") for mark in _marks(out).values())
+
+
+def test_text_marks_give_the_list_a_full_comparison_gives(tmp_path):
+    data = copy_data(tmp_path)
+    out, plain = tmp_path / "build", tmp_path / "plain"
+    build(data, out, BOTH)
+    replace_in(data / "enterprise.yaml", "数据日期: 2026-11-20", "数据日期: 2026-11-23")
+    build(data, out, BOTH)
+    shutil.copytree(out, plain)
+    manifest = json.loads((plain / ".manifest.json").read_text("utf-8"))
+    for section in ("forms", "blanks"):
+        for entry in manifest[section]["files"].values():
+            entry.pop("text", None)
+    (plain / ".manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), "utf-8")
+    replace_in(data / "enterprise.yaml", "数据日期: 2026-11-23", "数据日期: 2026-11-27")
+    replace_in(data / "people.yaml", "办公电话: 0373-3512001", "办公电话: 0373-3512009")
+    build(data, out, BOTH)
+    build(data, plain, BOTH)
+    assert listing(out) and date_only(out)
+    assert (out / LIST).read_text("utf-8") == (plain / LIST).read_text("utf-8")
+    assert _marks(out) == _marks(plain)
 
 
 def test_a_changed_deadline_is_not_a_date_only_change(first_build):
@@ -315,5 +364,6 @@ def test_a_part_too_big_to_check_whole_is_judged_from_its_dumps(limit, tmp_path,
         monkeypatch.setattr(distribution, "RAW_CHECK_LIMIT", limit)
     old, moved, changed = version(20, "0373-3512001"), version(27, "0373-3512001"), version(27, "0373-3512099")
     today = dt.date(2026, 11, 27)
-    assert distribution._compare(old, moved, today).kind == "仅日期更新"
-    assert distribution._compare(old, changed, today).reasons == ["由 办公电话：0373-3512001 改为 办公电话：0373-3512099"]
+    assert distribution._compare(old, moved, today, distribution._NewText(moved, today)).kind == "仅日期更新"
+    assert distribution._compare(old, changed, today, distribution._NewText(changed, today)).reasons == [
+        "由 办公电话：0373-3512001 改为 办公电话：0373-3512099"]

@@ -10,6 +10,7 @@ Confidential documents are listed without their contents.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import posixpath
 import zipfile
@@ -76,34 +77,80 @@ def compare_staged(folder, today: dt.date) -> dict[str, docdiff.Comparison]:
 
     Call before `folder.commit()`, while the old version is still in place. Documents are
     compared on every core: one new risk entry changes the company-wide ledger, whose two
-    versions take seconds to read, and the workbook beside it.
+    versions take seconds to read, and the workbook beside it. Each compared document's
+    text mark goes into the manifest (see `_text_mark`).
     """
     paths = [path for path in folder.outcome.changed if is_document(path)]
-    return dict(zip(paths, map_forked(lambda path: _compare_file(folder, path, today), paths, min_items=2)))
+    found = map_forked(lambda path: _compare_file(folder, path, today), paths, min_items=2)
+    for path, (_, mark) in zip(paths, found):
+        folder.note_text(path, mark)
+    return {path: comparison for path, (comparison, _) in zip(paths, found)}
 
 
-def _compare_file(folder, path: str, today: dt.date) -> docdiff.Comparison:
+def _compare_file(folder, path: str, today: dt.date) -> tuple[docdiff.Comparison, str | None]:
+    """What changed in a staged document, and the new version's text mark."""
     try:
-        with zipfile.ZipFile(folder.root / path) as old, zipfile.ZipFile(folder.staging / path) as new:
-            found = _compare(old, new, today)
+        with zipfile.ZipFile(folder.target(path)) as new:
+            text = _NewText(new, today)
+            if text.mark and _same_but_dates(text.mark, folder.text_mark(path), today):
+                return docdiff.Comparison(docdiff.DATE_ONLY, []), text.mark
+            with zipfile.ZipFile(folder.root / path) as old:
+                found = _compare(old, new, today, text)
     except (OSError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError):  # the old file was damaged or replaced
-        return docdiff.Comparison(docdiff.REISSUE, [UNREADABLE])
+        return docdiff.Comparison(docdiff.REISSUE, [UNREADABLE]), None
     if path.startswith(CONFIDENTIAL_DIR + "/") and found.reasons:
-        return docdiff.Comparison(found.kind, [CONFIDENTIAL_REASON.format(n=len(found.reasons))])
-    return found
+        found = docdiff.Comparison(found.kind, [CONFIDENTIAL_REASON.format(n=len(found.reasons))])
+    return found, text.mark
 
 
-def _compare(old: zipfile.ZipFile, new: zipfile.ZipFile, today: dt.date) -> docdiff.Comparison:
+def _text_mark(day: dt.date, masked: list[bytes]) -> str:
+    """A version's text, its own dates masked, as "<data date> <digest>".
+
+    The manifest keeps it for each document a build compared. When the next build's version
+    of that document has the same digest under another date, its text differs only in dates,
+    and the old file is not read at all: the week's rebuild of a large group changes every
+    document's date, and reading each old version back from disk took most of its time.
+    """
+    digest = hashlib.sha256()
+    for chunk in masked:
+        digest.update(hashlib.sha256(chunk).digest())
+    return f"{day.isoformat()} {digest.hexdigest()[:32]}"
+
+
+def _same_but_dates(mark: str, kept: str | None, today: dt.date) -> bool:
+    """The two versions' marks agree and the old one was made for another date."""
+    return bool(kept) and kept.split()[1] == mark.split()[1] and kept.split()[0] != today.isoformat()
+
+
+class _NewText:
+    """The text of a staged version, read once: a workbook's dump, or a document's raw text
+    parts (none when they are too large to hold whole, as the company-wide ledger of a
+    national group; its dumps are read row by row)."""
+
+    def __init__(self, new: zipfile.ZipFile, today: dt.date):
+        self.workbook = "xl/workbook.xml" in new.namelist()
+        self.dump, self.parts, self.mark = None, None, None
+        if self.workbook:
+            self.dump = xlsxdump.dump(new.filename)
+            self.mark = _text_mark(today, [docdiff.masked_text(self.dump.text(), today).encode("utf-8")])
+        elif textdump.text_size(new) <= RAW_CHECK_LIMIT:
+            self.parts = textdump.text_parts(new)
+            masked = docdiff.masked_parts(self.parts, today)
+            self.mark = _text_mark(today, [piece for item in sorted(masked.items())
+                                           for piece in (item[0].encode("utf-8"), item[1])])
+
+
+def _compare(old: zipfile.ZipFile, new: zipfile.ZipFile, today: dt.date, text: _NewText) -> docdiff.Comparison:
     made = textdump.made_on(old)
-    if "xl/workbook.xml" in old.namelist():  # a workbook: compare its visible sheets' text
-        return docdiff.compare(xlsxdump.dump(old.filename), xlsxdump.dump(new.filename), made, today)
+    if text.workbook:  # compare the visible sheets' text
+        return docdiff.compare(xlsxdump.dump(old.filename), text.dump, made, today)
     # Most documents of a rebuild after the data date moved differ only there: no dumps needed.
     if textdump.same_text(old, new):
         return docdiff.Comparison(docdiff.DATE_ONLY if made != today else docdiff.LAYOUT_ONLY, [])
     # Checked as raw XML, a part takes a few times its size in memory: the company-wide ledger of
     # a national group (600 MB) is left to the dumps, which read it row by row.
-    if (max(textdump.text_size(old), textdump.text_size(new)) <= RAW_CHECK_LIMIT
-            and docdiff.differs_only_in_dates(textdump.text_parts(old), textdump.text_parts(new), made, today)):
+    if (text.parts is not None and textdump.text_size(old) <= RAW_CHECK_LIMIT
+            and docdiff.differs_only_in_dates(textdump.text_parts(old), text.parts, made, today)):
         return docdiff.Comparison(docdiff.DATE_ONLY, [])
     return docdiff.compare(textdump.dump(old), textdump.dump(new), made, today)
 

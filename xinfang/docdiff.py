@@ -84,17 +84,23 @@ def differs_only_in_dates(old: dict[str, bytes], new: dict[str, bytes], old_day:
     """
     if old_day is None or old.keys() != new.keys():
         return False
-    old_forms = [form.encode("utf-8") for form in date_forms(old_day)]
-    new_forms = [form.encode("utf-8") for form in date_forms(new_day)]
-    for name, content in old.items():
-        a, b = content, new[name]
-        for form in old_forms:
-            a = a.replace(form, b"\x00")
-        for form in new_forms:
-            b = b.replace(form, b"\x00")
-        if a != b:
-            return False
-    return True
+    return masked_parts(old, old_day) == masked_parts(new, new_day)
+
+
+def masked_parts(parts: dict[str, bytes], day: dt.date) -> dict[str, bytes]:
+    """Raw XML parts with every printed form of the build's date `day` replaced by one mask byte."""
+    forms = [form.encode("utf-8") for form in date_forms(day)]
+    masked = {}
+    for name, content in parts.items():
+        for form in forms:
+            content = content.replace(form, b"\x00")
+        masked[name] = content
+    return masked
+
+
+def masked_text(text: str, day: dt.date) -> str:
+    """A dump's text with every printed form of the build's date `day` masked, as `compare` masks lines."""
+    return _mask(text, date_forms(day))
 
 
 def _mask(text: str, forms: list[str]) -> str:

@@ -147,10 +147,21 @@ class OutputFolder:
         if reads is not None:
             self.current[path]["reads"] = self.reads.encode(reads, values)
         if not written:
+            if old and "text" in old:
+                self.current[path]["text"] = old["text"]
             self.outcome.unchanged.append(path)
             return
         self.staged[path] = None
         (self.outcome.changed if old and (self.root / path).exists() else self.outcome.new).append(path)
+
+    def text_mark(self, path: str) -> str | None:
+        """The text mark (xinfang.distribution) of the version now at `path`, if it was compared when made."""
+        old = self.previous.get(path)
+        return old.get("text") if old else None
+
+    def note_text(self, path: str, mark: str | None) -> None:
+        if mark:
+            self.current[path]["text"] = mark
 
     def commit(self) -> Outcome:
         """Move staged files into place, archive outputs no longer made, update the manifest.

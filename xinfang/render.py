@@ -11,7 +11,7 @@ import json
 import multiprocessing
 import os
 import signal
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -51,6 +51,12 @@ class Job:
     def __getstate__(self) -> dict:
         """A job sent to a worker process carries its context, never `make` and the data behind it."""
         return {**self.__dict__, "context": self.context, "make": None}
+
+    def take_context(self) -> dict:
+        """The context for a worker, not kept here (the data it read is): the batch sent holds it."""
+        context = self.context
+        del self.__dict__["context"]
+        return context
 
     def release(self) -> None:
         """Forget the context and reads once the document is staged (built again if asked for)."""
@@ -179,12 +185,11 @@ def render_all(renderer: Renderer, jobs: list[Job], folder, workers: int | None 
 
     The workers write the files themselves: creating a file is kernel work (on some virtual
     machines over half a millisecond), which would otherwise all fall on this process, and
-    the documents' bytes need not travel back. Each job's context is built just before its
-    batch is sent, so a few batches' contexts are in memory at a time (the caller releases
-    each job once it is staged).
+    the documents' bytes need not travel back.
     """
     def task(job: Job) -> tuple:
-        return job.path, job.template, job.context, job.title, folder.target(job.path), folder.kept_output(job.path)
+        return (job.path, job.template, job.take_context(), job.title, folder.target(job.path),
+                folder.kept_output(job.path))
 
     workers = workers or cores.usable()
     if workers < 2 or len(jobs) < 40:
@@ -193,7 +198,7 @@ def render_all(renderer: Renderer, jobs: list[Job], folder, workers: int | None 
             yield (path, *renderer.stage(*rest))
         return
     size = max(8, min(len(jobs) // (workers * 8), MAX_BATCH))
-    in_flight: collections.deque = collections.deque()
+    sent: collections.deque = collections.deque()  # in the jobs' order, done or not
     # Workers are started afresh ("spawn"), not forked: they need the settings and the contexts
     # they are sent, never the loaded data, which forked ones end up copying page by page
     # (at 20,000 units: about 0.8 GB a forked worker, under 0.1 GB a spawned one).
@@ -201,13 +206,21 @@ def render_all(renderer: Renderer, jobs: list[Job], folder, workers: int | None 
                              initargs=(renderer.fonts, renderer.author, renderer.when,
                                        renderer.template_dir)) as pool:
         for start in range(0, len(jobs), size):
+            # Keep every worker busy: one batch holding the company-wide ledger takes a worker
+            # for a minute at 20,000 units, while the other renders the batches after it. Only
+            # unfinished batches count; finished ones wait, as a few small tuples, to be
+            # yielded in order.
+            while True:
+                while sent and sent[0].done():
+                    yield from sent.popleft().result()
+                running = [future for future in sent if not future.done()]
+                if len(running) < workers * 2:
+                    break
+                wait(running, return_when=FIRST_COMPLETED)
             # Contexts are built here, batch by batch, while the workers render the batches before.
-            tasks = [task(job) for job in jobs[start:start + size]]
-            in_flight.append(pool.submit(_render_batch, tasks))
-            if len(in_flight) > workers * 2:
-                yield from in_flight.popleft().result()
-        while in_flight:
-            yield from in_flight.popleft().result()
+            sent.append(pool.submit(_render_batch, [task(job) for job in jobs[start:start + size]]))
+        while sent:
+            yield from sent.popleft().result()
 
 
 def fonts_of(data) -> dict[str, FontRole]:
