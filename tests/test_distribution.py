@@ -320,6 +320,23 @@ def test_the_workbook_is_the_same_bytes_for_the_same_build(tmp_path, first_build
     assert (out / LIST).read_bytes() == (other / LIST).read_bytes()
 
 
+def test_a_rebuild_of_many_documents_gives_the_same_bytes_every_time(tmp_path, first_build):
+    """Rendered on both cores, documents come back in any order; the outputs and the manifest
+    (its table of the data keys read, here with a new unit's) do not depend on it."""
+    data, out = first_build
+    replace_in(data / "enterprise.yaml", "数据日期: 2026-11-20", "数据日期: 2026-11-23")
+    units = data / "units.yaml"
+    units.write_text(units.read_text("utf-8").rstrip("\n") + "\n" + TEMP_UNIT, "utf-8")
+    other = tmp_path / "again"
+    shutil.copytree(out, other)
+    build(data, out, BOTH)
+    build(data, other, BOTH)
+    files = sorted(p.relative_to(out) for p in out.rglob("*") if p.is_file() and ".cache" not in p.parts)
+    assert Path(".manifest.json") in files and len(files) > 400
+    assert [p for p in files if (out / p).read_bytes() != (other / p).read_bytes()] == []
+    assert sorted(p.relative_to(other) for p in other.rglob("*") if p.is_file() and ".cache" not in p.parts) == files
+
+
 @pytest.mark.slow
 def test_cli_change_list_and_site_count_documents_alike(tmp_path):
     data = copy_data(tmp_path)

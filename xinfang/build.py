@@ -113,11 +113,17 @@ def stage(folder: OutputFolder, renderer: Renderer, jobs: list[Job], values: Val
         if not folder.is_current(job.path, fixed, reads_data=True):
             todo.append((job, fixed))
     reporter.step(f"生成{label}：共 {len(jobs)} 份，其中 {len(todo)} 份的数据或模板有变化，需要重新生成")
-    by_path = {job.path: (job, fixed) for job, fixed in todo}
-    for done, (path, digest, written) in enumerate(render_all(renderer, [job for job, _ in todo], folder), 1):
-        job, fixed = by_path[path]
-        folder.record(path, digest, written, fixed, job.reads, values)
+    fixed_digests = {job.path: fixed for job, fixed in todo}
+    reads: dict[str, str] = {}
+
+    def sent(job: Job) -> None:
+        # Its data keys join the manifest's table in the jobs' order, whatever order the
+        # documents come back in: the same build writes the same manifest.
+        reads[job.path] = folder.reads.encode(job.reads, values)
         job.release()
+
+    for done, (path, digest, written) in enumerate(render_all(renderer, [job for job, _ in todo], folder, sent), 1):
+        folder.record(path, digest, written, fixed_digests[path], reads.pop(path))
         if done % PROGRESS_EVERY == 0:
             reporter.step(f"  已生成 {done}/{len(todo)} 份")
 

@@ -22,7 +22,7 @@ import orjson
 
 from .docx.textdump import made_on
 from .errors import BuildLockedError
-from .reads import ReadIndex, Values
+from .reads import ReadIndex
 
 MANIFEST = ".manifest.json"
 MANIFEST_FORMAT = 2  # 2: documents record the data keys they read
@@ -127,25 +127,24 @@ class OutputFolder:
         old = self.previous.get(path)
         return old["output"] if old and (self.root / path).is_file() else None
 
-    def put(self, path: str, content: bytes, input_digest: str, reads: list[str] | None = None,
-            values: Values | None = None) -> None:
-        """Stage `content` for `path`; `reads` are the data keys a document read."""
+    def put(self, path: str, content: bytes, input_digest: str) -> None:
+        """Stage `content` for `path` (an output that reads no data: a zip of documents)."""
         digest = hashlib.sha256(content).hexdigest()
         written = digest != self.kept_output(path)
         if written:
             target = self.target(path)
             self._make_folder(target.parent)
             target.write_bytes(content)
-        self.record(path, digest, written, input_digest, reads, values)
+        self.record(path, digest, written, input_digest)
 
-    def record(self, path: str, digest: str, written: bool, input_digest: str,
-               reads: list[str] | None = None, values: Values | None = None) -> None:
-        """Note the output `path` made now: its bytes' digest, and whether they were staged
-        (`written`, by `put` or by a render worker) or are those already in place."""
+    def record(self, path: str, digest: str, written: bool, input_digest: str, reads: str | None = None) -> None:
+        """Note the output `path` made now: its bytes' digest, whether they were staged (`written`,
+        by `put` or by a render worker) or are those already in place, and for a document the
+        data keys it read (`self.reads.encode`)."""
         old = self.previous.get(path)
         self.current[path] = {"input": input_digest, "output": digest}
         if reads is not None:
-            self.current[path]["reads"] = self.reads.encode(reads, values)
+            self.current[path]["reads"] = reads
         if not written:
             if old and "text" in old:
                 self.current[path]["text"] = old["text"]

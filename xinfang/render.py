@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import collections
 import ctypes
 import ctypes.util
 import functools
@@ -11,7 +10,7 @@ import json
 import multiprocessing
 import os
 import signal
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, as_completed, wait
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -53,7 +52,7 @@ class Job:
         return {**self.__dict__, "context": self.context, "make": None}
 
     def take_context(self) -> dict:
-        """The context for a worker, not kept here (the data it read is): the batch sent holds it."""
+        """The context for a worker, not kept here (`reads` are): the batch sent holds it."""
         context = self.context
         del self.__dict__["context"]
         return context
@@ -178,27 +177,29 @@ def _render_batch(tasks: list[tuple]) -> list[tuple[str, str, bool]]:
     return [(path, *_worker.stage(*task)) for path, *task in tasks]
 
 
-def render_all(renderer: Renderer, jobs: list[Job], folder, workers: int | None = None):
+def render_all(renderer: Renderer, jobs: list[Job], folder, sent: Callable[[Job], None]):
     """Render every job into `folder`'s staging area (an OutputFolder); yield (path, digest of
-    the bytes, whether they were written: not when they are those already in place), in order,
-    in parallel when there are many.
+    the bytes, whether they were written: not when they are those already in place) for each,
+    as batches finish, in parallel when there are many. `sent(job)` is called, in the jobs'
+    order, once a job's context is built and on its way (its `reads` are then known).
 
     The workers write the files themselves: creating a file is kernel work (on some virtual
     machines over half a millisecond), which would otherwise all fall on this process, and
     the documents' bytes need not travel back.
     """
     def task(job: Job) -> tuple:
-        return (job.path, job.template, job.take_context(), job.title, folder.target(job.path),
-                folder.kept_output(job.path))
+        context = job.take_context()
+        sent(job)
+        return job.path, job.template, context, job.title, folder.target(job.path), folder.kept_output(job.path)
 
-    workers = workers or cores.usable()
+    workers = cores.usable()
     if workers < 2 or len(jobs) < 40:
         for job in jobs:
             path, *rest = task(job)
             yield (path, *renderer.stage(*rest))
         return
     size = max(8, min(len(jobs) // (workers * 8), MAX_BATCH))
-    sent: collections.deque = collections.deque()  # in the jobs' order, done or not
+    running: set = set()
     # Workers are started afresh ("spawn"), not forked: they need the settings and the contexts
     # they are sent, never the loaded data, which forked ones end up copying page by page
     # (at 20,000 units: about 0.8 GB a forked worker, under 0.1 GB a spawned one).
@@ -206,21 +207,17 @@ def render_all(renderer: Renderer, jobs: list[Job], folder, workers: int | None 
                              initargs=(renderer.fonts, renderer.author, renderer.when,
                                        renderer.template_dir)) as pool:
         for start in range(0, len(jobs), size):
-            # Keep every worker busy: one batch holding the company-wide ledger takes a worker
-            # for a minute at 20,000 units, while the other renders the batches after it. Only
-            # unfinished batches count; finished ones wait, as a few small tuples, to be
-            # yielded in order.
-            while True:
-                while sent and sent[0].done():
-                    yield from sent.popleft().result()
-                running = [future for future in sent if not future.done()]
-                if len(running) < workers * 2:
-                    break
-                wait(running, return_when=FIRST_COMPLETED)
+            # Two batches per worker: each has the next at hand. Whichever finishes makes room,
+            # so a batch holding the company-wide ledger (a minute at 20,000 units) occupies one
+            # worker while the other goes on.
+            if len(running) >= workers * 2:
+                finished, running = wait(running, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    yield from future.result()
             # Contexts are built here, batch by batch, while the workers render the batches before.
-            sent.append(pool.submit(_render_batch, [task(job) for job in jobs[start:start + size]]))
-        while sent:
-            yield from sent.popleft().result()
+            running.add(pool.submit(_render_batch, [task(job) for job in jobs[start:start + size]]))
+        for future in as_completed(running):
+            yield from future.result()
 
 
 def fonts_of(data) -> dict[str, FontRole]:
