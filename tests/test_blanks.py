@@ -7,9 +7,11 @@ import zipfile
 
 import pytest
 
+from conftest import DATA, QuietReporter
 from formdocs import ROOT_LABEL, body_text, find, open_docx, rows, xml_parts
-from xinfang import model
-from xinfang.forms import blank_jobs
+from xinfang import loader, model
+from xinfang.build import build_documents
+from xinfang.forms import blank_bundle, blank_jobs
 from xinfang.forms.blank_bundle import bundle
 from xinfang.forms.scope import issuing_units
 
@@ -83,6 +85,15 @@ def test_each_unit_folder_has_one_zip_of_its_blanks(example, built):
                 assert info.date_time == (1980, 1, 1, 0, 0, 0)
                 assert info.flag_bits & 0x800
                 assert archive.read(info) == (folder / info.filename).read_bytes()
+
+
+def test_zips_packed_on_every_core_are_those_packed_here(built, tmp_path, monkeypatch):
+    monkeypatch.setattr(blank_bundle, "FORK_FROM", 1)
+    out = tmp_path / "build"
+    build_documents(loader.load(DATA), ["blanks"], out, QuietReporter())
+    zips = sorted(p.relative_to(out) for p in out.rglob("*.zip"))
+    assert len(zips) > 10
+    assert [z for z in zips if (out / z).read_bytes() != (built / z).read_bytes()] == []
 
 
 def test_bundle_is_deterministic_and_sorted():

@@ -129,13 +129,7 @@ class OutputFolder:
 
     def put(self, path: str, content: bytes, input_digest: str) -> None:
         """Stage `content` for `path` (an output that reads no data: a zip of documents)."""
-        digest = hashlib.sha256(content).hexdigest()
-        written = digest != self.kept_output(path)
-        if written:
-            target = self.target(path)
-            self._make_folder(target.parent)
-            target.write_bytes(content)
-        self.record(path, digest, written, input_digest)
+        self.record(path, *write_new(content, self.target(path), self.kept_output(path)), input_digest)
 
     def record(self, path: str, digest: str, written: bool, input_digest: str, reads: str | None = None) -> None:
         """Note the output `path` made now: its bytes' digest, whether they were staged (`written`,
@@ -205,6 +199,17 @@ def read_manifest(root: Path) -> dict:
 
 def write_manifest(root: Path, manifest: dict) -> None:
     write_atomic(Path(root) / MANIFEST, orjson.dumps(manifest))  # compact UTF-8, as json.dumps would write it
+
+
+def write_new(content: bytes, target: Path, kept: str | None) -> tuple[str, bool]:
+    """Write `content` to the staged file `target` unless it is the output already in place
+    (digest `kept`); the digest of the content, and whether it was written."""
+    digest = hashlib.sha256(content).hexdigest()
+    if digest == kept:
+        return digest, False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(content)
+    return digest, True
 
 
 def write_atomic(path: Path, content: bytes) -> None:

@@ -18,6 +18,7 @@ from typing import Callable
 
 from . import __version__, cores, source_digest, tracking
 from .docx.engine import DocxTemplate, FontRole
+from .outputs import write_new
 
 PR_SET_PDEATHSIG = 1
 # Jobs per batch sent to a worker: with a few batches in flight, a few thousand contexts are
@@ -101,7 +102,6 @@ class Renderer:
         self.template_dir = Path(template_dir)
         self._templates: dict[str, DocxTemplate] = {}
         self._digests: dict[str, str] = {}
-        self._folders: set[Path] = set()  # made by this process: mkdir once, not once per file
 
     def template(self, name: str) -> DocxTemplate:
         if name not in self._templates:
@@ -132,15 +132,7 @@ class Renderer:
     def stage(self, template: str, context: dict, title: str, target: Path, kept: str | None) -> tuple[str, bool]:
         """Render into the file `target`, unless the bytes are those already kept (digest `kept`);
         return the bytes' digest and whether they were written."""
-        content = self.render_context(template, context, title)
-        digest = hashlib.sha256(content).hexdigest()
-        if digest == kept:
-            return digest, False
-        if target.parent not in self._folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self._folders.add(target.parent)
-        target.write_bytes(content)
-        return digest, True
+        return write_new(self.render_context(template, context, title), target, kept)
 
 
 def is_workbook(template: str) -> bool:

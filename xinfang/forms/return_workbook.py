@@ -13,7 +13,7 @@ from .. import model as m
 from ..returns.columns import FORM_NAME, FORMAT_VERSION
 from ..returns.values import fields_of, person_labels, workbook_people
 from ..tracking import plain
-from .blank_bundle import stage_zip
+from .blank_bundle import stage_zips
 from .common import period_month, safe_name
 from .declaration import Document, Form
 from .ledger import ledger_units
@@ -90,4 +90,4 @@ def stage_bundle(folder, data, jobs) -> None:
     unit's workbook, in their unit folders, for the office to send out."""
     members = [(job.path.removeprefix(f"{TOP}/"), job.path) for job in jobs if job.template == TEMPLATE]
     if members:
-        stage_zip(folder, bundle_path(data), members)
+        stage_zips(folder, [(bundle_path(data), members)])
