@@ -59,7 +59,7 @@ class Job:
         return context
 
     def release(self) -> None:
-        """Forget the context and reads once the document is staged (built again if asked for)."""
+        """Forget the context and reads once they are used (the context is built again if asked for)."""
         self.__dict__.pop("context", None)
         self.reads = []
 
