@@ -15,6 +15,7 @@ from conftest import QuietReporter, copy_data, run_cli
 from golden import dump_text
 from xinfang import commands, forms
 from xinfang.forms.common import BLANK_DIR, CONFIDENTIAL_DIR, FILLED_DIR
+from xinfang.outputs import STAGING
 from xinfang.render import Renderer
 from xinfang.site import filled_forms
 
@@ -104,13 +105,14 @@ def test_all_renders_each_document_once(tmp_path, monkeypatch):
     data = copy_data(tmp_path)
     out, site = tmp_path / "build", tmp_path / "site"
     rendered: Counter = Counter()
-    real = Renderer.render
+    real = Renderer.stage
 
-    def counting(self, job):
-        rendered[job.path] += 1
-        return real(self, job)
+    def counting(self, template, context, title, target, kept):
+        section_root = out / STAGING / target.relative_to(out / STAGING).parts[0]
+        rendered[target.relative_to(section_root).as_posix()] += 1
+        return real(self, template, context, title, target, kept)
 
-    monkeypatch.setattr(Renderer, "render", counting)
+    monkeypatch.setattr(Renderer, "stage", counting)
     monkeypatch.setattr("os.cpu_count", lambda: 1)  # every render in this process, where it is counted
     commands.run("all", data_dir=data, out_dir=out, site_dir=site, reporter=QuietReporter())
     from xinfang import loader
