@@ -124,19 +124,18 @@ def _same_but_dates(mark: str, kept: str | None, today: dt.date) -> bool:
 
 class _NewText:
     """The text of a staged version, read once: a workbook's dump, or a document's raw text
-    parts (none when they are too large to hold whole, as the company-wide ledger of a
-    national group; its dumps are read row by row)."""
+    parts with its dates masked (none when they are too large to hold whole, as the
+    company-wide ledger of a national group; its dumps are read row by row)."""
 
     def __init__(self, new: zipfile.ZipFile, today: dt.date):
         self.workbook = "xl/workbook.xml" in new.namelist()
-        self.dump, self.parts, self.mark = None, None, None
+        self.dump, self.masked, self.mark = None, None, None
         if self.workbook:
             self.dump = xlsxdump.dump(new.filename)
             self.mark = _text_mark(today, [docdiff.masked_text(self.dump.text(), today).encode("utf-8")])
         elif textdump.text_size(new) <= RAW_CHECK_LIMIT:
-            self.parts = textdump.text_parts(new)
-            masked = docdiff.masked_parts(self.parts, today)
-            self.mark = _text_mark(today, [piece for item in sorted(masked.items())
+            self.masked = docdiff.masked_parts(textdump.text_parts(new), today)
+            self.mark = _text_mark(today, [piece for item in sorted(self.masked.items())
                                            for piece in (item[0].encode("utf-8"), item[1])])
 
 
@@ -149,8 +148,8 @@ def _compare(old: zipfile.ZipFile, new: zipfile.ZipFile, today: dt.date, text: _
         return docdiff.Comparison(docdiff.DATE_ONLY if made != today else docdiff.LAYOUT_ONLY, [])
     # Checked as raw XML, a part takes a few times its size in memory: the company-wide ledger of
     # a national group (600 MB) is left to the dumps, which read it row by row.
-    if (text.parts is not None and textdump.text_size(old) <= RAW_CHECK_LIMIT
-            and docdiff.differs_only_in_dates(textdump.text_parts(old), text.parts, made, today)):
+    if (text.masked is not None and textdump.text_size(old) <= RAW_CHECK_LIMIT
+            and docdiff.differs_only_in_dates(textdump.text_parts(old), made, text.masked)):
         return docdiff.Comparison(docdiff.DATE_ONLY, [])
     return docdiff.compare(textdump.dump(old), textdump.dump(new), made, today)
 

@@ -75,16 +75,17 @@ def date_forms(day: dt.date) -> list[str]:
     return [f"{day.year}年{day.month}月{day.day}日", day.isoformat(), f"{day.year}年{day.month}月"]
 
 
-def differs_only_in_dates(old: dict[str, bytes], new: dict[str, bytes], old_day: dt.date | None,
-                          new_day: dt.date) -> bool:
-    """A quick exact test on the raw XML parts (textdump.text_parts): equal once each side's dates are masked.
+def differs_only_in_dates(old: dict[str, bytes], old_day: dt.date | None, new_masked: dict[str, bytes]) -> bool:
+    """A quick exact test on the raw XML parts (textdump.text_parts): the old parts with the old
+    version's dates masked equal the new ones with the new version's (`masked_parts`, worked
+    out once for the new version's text mark).
 
     True means every difference sits where a date string stands, so the text differs only in
     dates; False says nothing (a date split across runs is not masked here): compare the dumps.
     """
-    if old_day is None or old.keys() != new.keys():
+    if old_day is None or old.keys() != new_masked.keys():
         return False
-    return masked_parts(old, old_day) == masked_parts(new, new_day)
+    return masked_parts(old, old_day) == new_masked
 
 
 def masked_parts(parts: dict[str, bytes], day: dt.date) -> dict[str, bytes]:
