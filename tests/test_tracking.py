@@ -185,6 +185,7 @@ def test_key_table_compaction_keeps_every_documents_keys(example):
     entries = {f"doc{i}": {"reads": index.encode([f"people\t{pid}\tname" for pid in sorted(example.people)[i:i + 3]],
                                                  values)} for i in range(20)}
     wanted = {path: sorted(index.keys[i] for i in decode(entry["reads"])) for path, entry in entries.items()}
+    index = ReadIndex(index.stored(entries))  # the table as the next build reads it from the manifest
     del entries["doc0"], entries["doc1"]  # their keys are no longer read
     index.base = 0  # as if the table had grown past the compaction threshold
     index.keys += [f"people\tghost{i}\tname" for i in range(1200)]
@@ -193,6 +194,18 @@ def test_key_table_compaction_keeps_every_documents_keys(example):
     assert len(stored["keys"]) < 30 and not any("ghost" in key for key in stored["keys"])
     for path, entry in entries.items():
         assert sorted(stored["keys"][i] for i in decode(entry["reads"])) == wanted[path]
+
+
+def test_a_new_key_table_is_stored_as_built(example):
+    """A first build's table holds only keys its documents read: nothing to compact."""
+    values = Values(example)
+    index = ReadIndex()
+    people = sorted(example.people)
+    entries = {f"doc{i}": {"reads": index.encode([f"people\t{pid}\tname" for pid in people[i:i + 3]], values)}
+               for i in range(20)}
+    keys = list(index.keys)
+    stored = index.stored(entries)
+    assert stored["keys"] == keys and stored["base"] == len(keys) == 22
 
 
 def _outputs(folder: Path) -> dict[str, bytes]:

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import collections
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass
+
+import orjson
 
 from .schema import ListOf, Record, Ref, declared_fields
 
@@ -239,6 +240,7 @@ def _brief(record: str, facts: list) -> str:
 
 
 def dumps(snap: dict) -> bytes:
-    # No indent: only the C encoder is fast enough for a 20,000-entry ledger.
-    return json.dumps(snap, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+    """Compact UTF-8 JSON with sorted keys (json.dumps's bytes, several times faster: a first
+    build of a national group stores the facts of 300,000 records)."""
+    return orjson.dumps(snap, option=orjson.OPT_SORT_KEYS)
 

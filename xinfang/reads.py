@@ -134,7 +134,9 @@ class ReadIndex:
         self.keys: list[str] = stored.get("keys", [])
         self.hashes: list[str] = stored.get("hashes", [])
         self.sources: dict[str, str] = stored.get("sources", {})  # the data files' digests then
-        self.base = stored.get("base", len(self.keys))  # table size when last rebuilt
+        # The table's size when last rebuilt; a new table holds only keys its documents read.
+        self.base = stored.get("base", len(self.keys))
+        self.fresh = not self.keys
         self.changed: set[int] = set()
         self._position: dict[str, int] | None = None
 
@@ -174,7 +176,9 @@ class ReadIndex:
 
     def stored(self, entries: dict[str, dict]) -> dict:
         """The table for the manifest; rebuilt without unused keys once it has grown enough."""
-        if len(self.keys) > COMPACT_GROWTH * self.base + 1000:
+        if self.fresh:
+            self.base = len(self.keys)
+        elif len(self.keys) > COMPACT_GROWTH * self.base + 1000:
             self._compact(entries)
         return {"keys": self.keys, "hashes": self.hashes, "sources": self.sources, "base": self.base}
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 from contextlib import contextmanager
 
 from .model import Unit
@@ -48,6 +49,32 @@ def recording():
         yield keys
     finally:
         _recorders.pop()
+
+
+def per_build(fn):
+    """Compute `fn(data, *args)` once per build; every later call notes the keys the first one read.
+
+    For helpers many documents share (a unit's header, one ledger row): the result is
+    shared too, so callers copy it before changing it. Only the tracking view keeps a
+    memo, and only while the build lasts; on the plain Dataset `fn` is simply called.
+    """
+
+    @functools.wraps(fn)
+    def shared(data, *args, **kwargs):
+        if not isinstance(data, Tracked):
+            return fn(data, *args, **kwargs)
+        # Keyed by the arguments' identities, which the memo keeps alive: records need not be hashable.
+        key = (fn, *map(id, args), *sorted(kwargs.items()))
+        found = data._memo.get(key)
+        if found is None:
+            with recording() as keys:
+                result = fn(data, *args, **kwargs)
+            found = data._memo[key] = (result, tuple(keys), args)
+        if _recorders:
+            _recorders[-1].update(found[1])
+        return found[0]
+
+    return shared
 
 
 def plain(value):
@@ -174,6 +201,7 @@ class Tracked:
         self._data = data
         self._units: dict[int, RecordView] = {}
         self._people: dict[int, RecordView] = {}
+        self._memo: dict[tuple, tuple] = {}  # per_build results
         self.units = _Map("units", data.units, self.unit)
         self.people = _Map("people", data.people, self.person)
         self.risk_by_id = _RiskMap(data.risk_by_id)
@@ -186,6 +214,7 @@ class Tracked:
         # the build as cyclic garbage, left for a slow full collection at exit.
         self._units.clear()
         self._people.clear()
+        self._memo.clear()
         self._data = self.units = self.people = self.risk_by_id = None
 
     def unit(self, unit) -> RecordView:

@@ -27,6 +27,10 @@ from ..jinja import docx_environment
 from . import zipwriter
 
 STREAM_FRAGMENTS = 8192  # Jinja output pieces per chunk when streaming a part into the zip
+# The parts rendered per document are deflated at the fastest level: about a third of the
+# time of the default level, for a .docx a few percent larger (the static parts, compressed
+# once per template, keep the default).
+RENDERED_LEVEL = 1
 TAG_RE = re.compile(r"\{[{%#]")
 TEXT_PARTS = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
 # Names the template files use for each font role; the data's settings replace them.
@@ -151,8 +155,10 @@ class DocxTemplate:
             raise TemplateError(f"模板 {self.path.name} 引用了不存在的数据：{exc.message}") from exc
 
     def render(self, context: dict, title: str, author: str, when: dt.date) -> bytes:
-        parts = {name: zipwriter.compress_chunks(name, self._encoded(name, context)) for name in self.compiled}
-        parts["docProps/core.xml"] = zipwriter.compress("docProps/core.xml", core_properties(title, author, when))
+        parts = {name: zipwriter.compress_chunks(name, self._encoded(name, context), RENDERED_LEVEL)
+                 for name in self.compiled}
+        parts["docProps/core.xml"] = zipwriter.compress("docProps/core.xml", core_properties(title, author, when),
+                                                        RENDERED_LEVEL)
         return self.package(parts)
 
     def package(self, parts: dict[str, zipwriter.Entry]) -> bytes:

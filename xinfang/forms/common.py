@@ -6,7 +6,7 @@ import functools
 import re
 
 from ..jinja import cn_date
-from ..tracking import plain
+from ..tracking import per_build, plain
 
 FILLED_DIR = "文档"
 BLANK_DIR = "空白模板"
@@ -55,6 +55,7 @@ def person(data, person_id: str | None, *, phone: bool = False) -> dict:
 UNIT_ROLES = ("leader", "supervisor", "liaison")
 
 
+@per_build  # every document of the unit carries it
 def unit_header(data, unit, *, phone: bool = False, roles: tuple[str, ...] = UNIT_ROLES) -> dict:
     """The header every form of a unit carries, filled or blank.
 
@@ -70,6 +71,7 @@ def unit_header(data, unit, *, phone: bool = False, roles: tuple[str, ...] = UNI
     return {**header, "phone": unit.phone or ""}
 
 
+@per_build  # every document carries it
 def enterprise_header(data) -> dict:
     e = data.enterprise
     return {
