@@ -179,6 +179,28 @@ def test_views_of_one_record_are_equal_and_note_each_field_read(example):
     assert keys == {f"people\t{example.root.leader}\tname", f"units\t{example.root.id}\tchildren"}
 
 
+def test_a_helper_computed_once_per_build_notes_its_reads_in_every_document(example):
+    calls = []
+
+    @tracking.per_build
+    def leader_name(data, unit):
+        calls.append(tracking.plain(unit).id)  # counted without a read
+        return data.people[unit.leader].name
+
+    root = example.root
+    assert leader_name(example, root) == leader_name(example, root) and calls == [root.id, root.id]  # plain data
+    calls.clear()
+    with tracking.Tracked(example) as view:
+        unit = view.units[root.id]
+        first = tracking.capture(lambda: leader_name(view, unit))
+        second = tracking.capture(lambda: leader_name(view, unit))
+        other = tracking.capture(lambda: leader_name(view, view.units[root.children[0].id]))
+    assert calls == [root.id, root.children[0].id]  # the second document's call came from the memo
+    assert first == second == (example.people[root.leader].name,
+                               sorted({f"units\t{root.id}\tleader", f"people\t{root.leader}\tname"}))
+    assert f"units\t{root.children[0].id}\tleader" in other[1]
+
+
 def test_key_table_compaction_keeps_every_documents_keys(example):
     values = Values(example)
     index = ReadIndex()

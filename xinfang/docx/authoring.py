@@ -296,6 +296,10 @@ def save(doc, path) -> None:
     props.created = props.modified = dt.datetime(2026, 1, 1)
     props.revision = 1
     props.title = ""
+    # python-docx's default package carries two parts no form needs, in every document made from
+    # the template: Word 2010's copy of the styles and a thumbnail, together a third of a blank.
+    _drop_relationships(doc.part.package.rels, "/metadata/thumbnail")
+    _drop_relationships(doc.part.rels, "/stylesWithEffects")
     buffer, fixed = io.BytesIO(), io.BytesIO()
     doc.save(buffer)
     # Re-zip with fixed entry times so re-authoring an unchanged template changes no byte.
@@ -306,6 +310,12 @@ def save(doc, path) -> None:
             info.external_attr = 0o644 << 16
             target.writestr(info, source.read(name))
     Path(path).write_bytes(fixed.getvalue())
+
+
+def _drop_relationships(rels, type_suffix: str) -> None:
+    """Drop relationships of a type; the parts only they reached are then not saved."""
+    for rel_id in [rel_id for rel_id, rel in rels.items() if rel.reltype.endswith(type_suffix)]:
+        del rels[rel_id]
 
 
 # --- Additions for the table-style forms (ledger, rosters, lists) ----------

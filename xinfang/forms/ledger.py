@@ -5,7 +5,6 @@ from __future__ import annotations
 from functools import partial
 
 from .. import rhythm
-from ..tracking import per_build
 from .common import enterprise_header, period_month, unit_header
 from .declaration import Document, Form
 from .scope import (ALERT_FILL, LEVEL_FILL, NO_FILL, allowed_values, blank_date,
@@ -53,15 +52,10 @@ def _name(data, person_id) -> str:
 
 
 def entry_row(data, number: int, risk) -> dict:
-    return {"no": number, **_entry(data, risk)}
-
-
-@per_build  # an entry is a row of its unit's ledger and of every ledger above it
-def _entry(data, risk) -> dict:
     status = risk.status(data.today)
     progress = sorted(risk.progress, key=lambda p: p.date)  # newest last
     return {
-        "id": risk.id, "unit": data.units[risk.unit].label,
+        "no": number, "id": risk.id, "unit": data.units[risk.unit].label,
         "description": risk.description, "category": risk.category, "people": risk.people_count,
         "level": risk.level, "bg": LEVEL_FILL[risk.level],
         "leader": _name(data, risk.leader), "owner": _name(data, risk.owner),
