@@ -32,27 +32,3 @@ def test_a_worker_killed_is_an_error_not_a_wait_forever():
     if (os.cpu_count() or 1) >= 2:
         with pytest.raises(BrokenProcessPool):
             map_forked(work, range(8), min_items=1)
-
-
-def test_work_beside_runs_in_a_forked_process_while_the_block_runs(tmp_path):
-    import pytest
-
-    from xinfang.cores import beside
-
-    shared = {"text": "inherited, never pickled"}
-
-    def work(name):
-        (tmp_path / name).write_text(f"{shared['text']} {os.getpid()}")
-
-    with beside(work, "out.txt"):
-        here = os.getpid()
-    text, pid = (tmp_path / "out.txt").read_text().rsplit(" ", 1)  # written before the block is left
-    assert text == "inherited, never pickled"
-    assert (int(pid) != here) if (os.cpu_count() or 1) >= 2 else (int(pid) == here)
-
-    def fail():
-        raise OSError("磁盘已满")
-
-    with pytest.raises(OSError, match="磁盘已满"):
-        with beside(fail):
-            pass

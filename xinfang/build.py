@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import cores, distribution, docdiff, loader, tracking
+from . import distribution, docdiff, loader, tracking
 from .reads import Values
 from .snapshots import SnapshotStore
 from .errors import XinfangError
@@ -54,10 +54,8 @@ def build_documents(data: loader.Dataset, sections: list[str], out_dir: Path, re
             outcome.merge(folder.commit())
         write_manifest(out_dir, manifest)
         listed = distribution.entries(outcome, comparisons)
-        # The distribution list's workbook (on a national group's first build, 128,000 rows) is
-        # written by a forked process while this one works out the change list.
-        with cores.beside(distribution.write, out_dir, listed, data.today):
-            write_change_list(out_dir, data, outcome, listed)
+        write_change_list(out_dir, data, outcome, listed)
+        distribution.write(out_dir, listed, data.today)
     return f"{outcome_summary(outcome, listed)}；输出目录 {out_dir}"
 
 

@@ -1,18 +1,15 @@
-"""Run work on every core, in forked processes that share what is in memory.
+"""Run a function over many items on every core, in forked processes that share what is in memory.
 
-`map_forked` runs a function over many items; `beside` runs one call in a forked process
-while this one goes on. Forked workers inherit the parent's memory (the loaded data, above
-all), so only the items going out and the results coming back are pickled. Results come
-back in the items' order, as a plain loop would give them.
+Forked workers inherit the parent's memory (the loaded data, above all), so only the
+items going out and the results coming back are pickled. Results come back in the
+items' order, as a plain loop would give them.
 """
 
 from __future__ import annotations
 
-import functools
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from typing import Callable, Sequence
 
 MAX_CORES = 4
@@ -45,21 +42,6 @@ def map_forked(work: Callable, items: Sequence, *, min_items: int) -> list:
         return list(pool.map(_call, items, chunksize=max(1, len(items) // (cores * 8))))
 
 
-@contextmanager
-def beside(work: Callable, *args):
-    """Run work(*args) in a forked process while the with-block runs in this one; leave the
-    block once both are done, raising work's error if it failed. Without fork it runs first, here."""
-    if fork_workers() < 2:
-        work(*args)
-        yield
-        return
-    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"), initializer=_start,
-                             initargs=(functools.partial(work, *args),)) as pool:
-        done = pool.submit(_call_alone)
-        yield
-        done.result()
-
-
 def _start(work: Callable) -> None:
     global _work
     _work = work
@@ -67,7 +49,3 @@ def _start(work: Callable) -> None:
 
 def _call(item):
     return _work(item)
-
-
-def _call_alone():
-    return _work()
