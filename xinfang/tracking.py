@@ -54,9 +54,9 @@ def recording():
 def per_build(fn):
     """Compute `fn(data, *args)` once per build; every later call notes the keys the first one read.
 
-    For helpers many documents share (a unit's header, one ledger row): the result is
-    shared too, so callers copy it before changing it. Only the tracking view keeps a
-    memo, and only while the build lasts; on the plain Dataset `fn` is simply called.
+    For helpers many documents share (a unit's header): the result is shared too, so callers
+    copy it before changing it; keyword arguments must be hashable. Only the tracking view
+    keeps a memo, and only while the build lasts; on the plain Dataset `fn` is simply called.
     """
 
     @functools.wraps(fn)
