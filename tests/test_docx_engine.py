@@ -73,3 +73,23 @@ def test_documents_carry_no_part_of_python_docx_default_package_that_no_form_use
             relationships = archive.read("word/_rels/document.xml.rels") + archive.read("_rels/.rels")
             assert b"stylesWithEffects" not in relationships and b"thumbnail" not in relationships, path
             assert b"stylesWithEffects" not in archive.read("[Content_Types].xml"), path
+
+
+def test_every_template_defines_the_styles_it_uses_and_few_others():
+    """python-docx's default package defines 177 styles; a template keeps those its parts name,
+    what they build on and the defaults. A style named but not defined would fall back to Normal."""
+    import re
+
+    from xinfang.render import TEMPLATE_DIR
+
+    templates = sorted(TEMPLATE_DIR.glob("*.docx"))
+    assert len(templates) >= 20
+    for path in templates:
+        with zipfile.ZipFile(path) as archive:
+            styles = archive.read("word/styles.xml").decode("utf-8")
+            parts = "".join(archive.read(name).decode("utf-8") for name in archive.namelist()
+                            if name.endswith(".xml") and name != "word/styles.xml")
+        defined = set(re.findall(r'<w:style [^>]*w:styleId="([^"]+)"', styles))
+        named = set(re.findall(r'<w:(?:pStyle|rStyle|tblStyle|basedOn|next|link) w:val="([^"]+)"', parts + styles))
+        assert named <= defined, (path.name, named - defined)
+        assert len(defined) < 40, (path.name, len(defined))

@@ -300,6 +300,7 @@ def save(doc, path) -> None:
     # the template: Word 2010's copy of the styles and a thumbnail, together a third of a blank.
     _drop_relationships(doc.part.package.rels, "/metadata/thumbnail")
     _drop_relationships(doc.part.rels, "/stylesWithEffects")
+    _drop_unused_styles(doc)
     buffer, fixed = io.BytesIO(), io.BytesIO()
     doc.save(buffer)
     # Re-zip with fixed entry times so re-authoring an unchanged template changes no byte.
@@ -310,6 +311,37 @@ def save(doc, path) -> None:
             info.external_attr = 0o644 << 16
             target.writestr(info, source.read(name))
     Path(path).write_bytes(fixed.getvalue())
+
+
+# Where a part names a style; the styles a kept style names (its parent, the style of the
+# next paragraph, its linked character style) are kept too.
+_STYLE_REFERENCES = ("w:pStyle", "w:rStyle", "w:tblStyle", "w:numStyleLink", "w:styleLink")
+_STYLE_LINKS = ("w:basedOn", "w:next", "w:link")
+
+
+def _drop_unused_styles(doc) -> None:
+    """Keep the styles the template uses, those they build on and the defaults: python-docx's
+    default package defines 177, of which a form uses about twenty. Word's built-in styles stay
+    on offer in Word (the latent styles are kept) and are added back when the office uses one."""
+    used = set()
+    for part in doc.part.package.iter_parts():
+        element = getattr(part, "element", None)
+        if element is not None and element is not doc.styles.element:
+            for tag in _STYLE_REFERENCES:
+                used.update(el.get(qn("w:val")) for el in element.iter(qn(tag)))
+    styles = {el.get(qn("w:styleId")): el for el in doc.styles.element.findall(qn("w:style"))}
+    keep = used | {sid for sid, el in styles.items() if el.get(qn("w:default")) in ("1", "true")}
+    pending = list(keep)
+    while pending:
+        style = styles.get(pending.pop())
+        for tag in _STYLE_LINKS:
+            link = style.find(qn(tag)) if style is not None else None
+            if link is not None and link.get(qn("w:val")) not in keep:
+                keep.add(link.get(qn("w:val")))
+                pending.append(link.get(qn("w:val")))
+    for sid, el in styles.items():
+        if sid not in keep:
+            el.getparent().remove(el)
 
 
 def _drop_relationships(rels, type_suffix: str) -> None:
