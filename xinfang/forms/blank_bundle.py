@@ -44,7 +44,7 @@ def groups(jobs) -> dict[str, list]:
 def stage_zips(folder, zips: list[tuple[str, list[tuple[str, str]]]]) -> None:
     """Stage each (path, members) zip of (entry name, output path) members, unless its members
     are all as last time; the zips are packed and written on every core (those of a national
-    group's blanks hold 2.2 GB).
+    group's blanks hold 1.3 GB).
 
     A zip's input digest is its members' names and the digests of their bytes; a member comes
     from the staging area when it was just rendered, else from where an earlier build left it.
