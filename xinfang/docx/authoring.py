@@ -296,8 +296,8 @@ def save(doc, path) -> None:
     props.created = props.modified = dt.datetime(2026, 1, 1)
     props.revision = 1
     props.title = ""
-    # python-docx's default package carries two parts no form needs, in every document made from
-    # the template: Word 2010's copy of the styles and a thumbnail, together a third of a blank.
+    # python-docx's default package carries what no form needs into every document made from the
+    # template: Word 2010's copy of the styles, a thumbnail and 150 styles, three fifths of a blank.
     _drop_relationships(doc.part.package.rels, "/metadata/thumbnail")
     _drop_relationships(doc.part.rels, "/stylesWithEffects")
     _drop_unused_styles(doc)
@@ -334,11 +334,14 @@ def _drop_unused_styles(doc) -> None:
     pending = list(keep)
     while pending:
         style = styles.get(pending.pop())
+        if style is None:
+            continue
         for tag in _STYLE_LINKS:
-            link = style.find(qn(tag)) if style is not None else None
-            if link is not None and link.get(qn("w:val")) not in keep:
-                keep.add(link.get(qn("w:val")))
-                pending.append(link.get(qn("w:val")))
+            link = style.find(qn(tag))
+            name = link.get(qn("w:val")) if link is not None else None
+            if name and name not in keep:
+                keep.add(name)
+                pending.append(name)
     for sid, el in styles.items():
         if sid not in keep:
             el.getparent().remove(el)
