@@ -127,14 +127,10 @@ class OutputFolder:
         old = self.previous.get(path)
         return old["output"] if old and (self.root / path).is_file() else None
 
-    def put(self, path: str, content: bytes, input_digest: str) -> None:
-        """Stage `content` for `path` (an output that reads no data: a zip of documents)."""
-        self.record(path, *write_new(content, self.target(path), self.kept_output(path)), input_digest)
-
     def record(self, path: str, digest: str, written: bool, input_digest: str, reads: str | None = None) -> None:
         """Note the output `path` made now: its bytes' digest, whether they were staged (`written`,
-        by `put` or by a render worker) or are those already in place, and for a document the
-        data keys it read (`self.reads.encode`)."""
+        by `write_new` in a render or zip worker) or are those already in place, and for a
+        document the data keys it read (`self.reads.encode`)."""
         old = self.previous.get(path)
         self.current[path] = {"input": input_digest, "output": digest}
         if reads is not None:
