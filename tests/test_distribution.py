@@ -8,8 +8,8 @@ import shutil
 import zipfile
 from pathlib import Path
 
+import openpyxl
 import pytest
-from lxml import etree
 
 from conftest import QuietReporter, copy_data, replace_in, run_cli, user_documents
 from xinfang import loader
@@ -18,7 +18,6 @@ from xinfang.docx import textdump
 
 LIST = "发放清单.txt"
 WORKBOOK = "发放清单.xlsx"
-X = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 
 TEMP_UNIT = ("\n  - 编号: linshi-zu\n    名称: 临时工作组\n    类型: 二级单位\n    上级: hq\n"
              "    所在城市: 新乡市\n    信访联络员: jin-lu\n")
@@ -71,21 +70,16 @@ def date_only(out: Path) -> list[str]:
 
 
 def sheet_rows(path: Path, number: int = 1) -> list[list[str]]:
-    """A sheet of the XLSX as rows of cell texts (shared or inline strings resolved)."""
-    with zipfile.ZipFile(path) as book:
-        shared = "xl/sharedStrings.xml" in book.namelist()
-        strings = [("".join(si.itertext())) for si in etree.fromstring(book.read("xl/sharedStrings.xml"))] if shared else []
-        sheet = etree.fromstring(book.read(f"xl/worksheets/sheet{number}.xml"))
-    rows = []
-    for row in sheet.iter(f"{X}row"):
-        cells = []
-        for c in row.iter(f"{X}c"):
-            value = c.findtext(f"{X}v")
-            if c.get("t") == "inlineStr":
-                cells.append("".join(c.find(f"{X}is").itertext()))
-            else:
-                cells.append(strings[int(value)] if c.get("t") == "s" else value or "")
-        rows.append(cells)
+    """A sheet of the XLSX, as openpyxl reads it, as rows of cell texts (trailing empty cells dropped)."""
+    book = openpyxl.load_workbook(path, read_only=True)
+    try:
+        rows = [["" if value is None else str(value) for value in row]
+                for row in book.worksheets[number - 1].iter_rows(values_only=True)]
+    finally:
+        book.close()
+    for row in rows:
+        while row and row[-1] == "":
+            row.pop()
     return rows
 
 
