@@ -131,6 +131,7 @@ def test_phone_edit_lists_exactly_the_documents_showing_the_phone(first_build):
         assert row[2] == "更新" and "办公电话 由 0373-3512001 改为 0373-3512009" in row[5]
 
 
+@pytest.mark.slow  # several builds of forms and blanks
 def test_moving_the_data_date_within_the_month_reissues_nothing(tmp_path):
     data = copy_data(tmp_path)
     shutil.rmtree(data / "confidential")  # a key person's contact falls overdue as days pass: a real change
@@ -158,6 +159,7 @@ def _marks(out: Path) -> dict[str, str]:
             for path, entry in manifest[section]["files"].items() if "text" in entry}
 
 
+@pytest.mark.slow  # several builds of forms and blanks
 def test_a_second_date_move_is_judged_without_reading_the_old_files(tmp_path):
     """A compared document's text mark stays in the manifest; a week later it alone says "date only"."""
     data = copy_data(tmp_path)
@@ -179,6 +181,7 @@ def test_a_second_date_move_is_judged_without_reading_the_old_files(tmp_path):
     assert all(mark.startswith("2026-11-23 ") for mark in _marks(out).values())
 
 
+@pytest.mark.slow  # several builds of forms and blanks
 def test_text_marks_give_the_list_a_full_comparison_gives(tmp_path):
     data = copy_data(tmp_path)
     out, plain = tmp_path / "build", tmp_path / "plain"
@@ -214,6 +217,7 @@ def test_a_changed_deadline_is_not_a_date_only_change(first_build):
     assert_reasons_are_shown(listed, before, texts(out))
 
 
+@pytest.mark.slow  # several builds of forms and blanks
 def test_dissolved_unit_archives_its_documents_and_lists_the_receiving_ledger(first_build):
     data, out = first_build
     units, wuye = data / "units.yaml", data / "risks" / "wuye.yaml"
@@ -314,6 +318,7 @@ def test_the_workbook_is_the_same_bytes_for_the_same_build(tmp_path, first_build
     assert (out / LIST).read_bytes() == (other / LIST).read_bytes()
 
 
+@pytest.mark.slow  # several builds of forms and blanks
 def test_a_rebuild_of_many_documents_gives_the_same_bytes_every_time(tmp_path, first_build):
     """Rendered on both cores, documents come back in any order; the outputs and the manifest
     (its table of the data keys read, here with a new unit's) do not depend on it."""

@@ -280,6 +280,7 @@ def test_edit_refuses_text_that_is_not_what_it_expects():
         apply("a: older\n", [Edit(1, 4, "old", "new")])
 
 
+@pytest.mark.slow  # two builds, a handover and a diff, each a CLI process
 def test_the_change_list_words_a_handover_as_one_change(tmp_path):
     from conftest import copy_data
     data, out = copy_data(tmp_path), tmp_path / "build"
