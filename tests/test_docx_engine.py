@@ -1,10 +1,12 @@
-"""The DOCX engine streams long parts into the zip: the same bytes as rendering them at once."""
+"""The DOCX engine streams long parts into the zip: the same bytes as rendering them at once;
+the templates it renders carry only the parts and styles the forms use."""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
 import random
+import re
 import zipfile
 import zlib
 
@@ -14,6 +16,7 @@ from docx import Document
 from xinfang.docx import zipwriter
 from xinfang.docx.engine import STREAM_FRAGMENTS, DocxTemplate
 from xinfang.errors import TemplateError
+from xinfang.render import TEMPLATE_DIR
 
 DAY = dt.date(2026, 11, 30)
 
@@ -78,10 +81,6 @@ def test_documents_carry_no_part_of_python_docx_default_package_that_no_form_use
 def test_every_template_defines_the_styles_it_uses_and_few_others():
     """python-docx's default package defines 177 styles; a template keeps those its parts name,
     what they build on and the defaults. A style named but not defined would fall back to Normal."""
-    import re
-
-    from xinfang.render import TEMPLATE_DIR
-
     templates = sorted(TEMPLATE_DIR.glob("*.docx"))
     assert len(templates) >= 20
     for path in templates:
